@@ -5,3 +5,18 @@ export type { InstructionSpec, Extension, Expansion, ExpansionSlot } from './tab
 export { INSTRUCTIONS, INSTRUCTION_BY_NAME, OPCODE_INDEX } from './table/index.js';
 export { decode, matchInstruction, instructionLength } from './decode/decoder.js';
 export type { Decoded } from './decode/decoder.js';
+export { fieldValueAllowed } from './table/fields.js';
+export { atomic } from './table/instruction-spec.js';
+export { CSR, CSRS, RV32_ONLY_CSRS, csrName, csrNumber } from './table/csrs.js';
+export type { CsrName, CsrInfo } from './table/csrs.js';
+export { disassemble, formatInstruction, XREG_NAMES, FREG_NAMES, ROUNDING_MODE_NAMES } from './disasm/index.js';
+export type { DisassemblyOptions } from './disasm/index.js';
+export { Hart } from './hart/hart.js';
+export type { HartOptions, MisalignedPolicy, TrapHook, ExecuteHandler } from './hart/hart.js';
+export { CoherentMemory } from './hart/coherent-memory.js';
+export { Exception, Interrupt, Privilege } from './hart/causes.js';
+export type { PrivilegeLevel } from './hart/causes.js';
+export { parseElf64, segmentData, sectionData, findSymbol } from './elf/parse-elf64.js';
+export type { Elf64File, ParseElf64Result } from './elf/parse-elf64.js';
+export { PT_LOAD, ET_EXEC, ET_DYN, ET_REL, EM_RISCV } from './elf/elf64-types.js';
+export type { Elf64Header, Elf64ProgramHeader, Elf64SectionHeader, Elf64Symbol } from './elf/elf64-types.js';

@@ -1,4 +1,4 @@
-import { FIELDS, extractField, type FieldSpec } from '../table/fields.js';
+import { FIELDS, extractField, fieldValueAllowed, type FieldSpec } from '../table/fields.js';
 import type { InstructionSpec } from '../table/instruction-spec.js';
 import { INSTRUCTIONS, OPCODE_INDEX } from '../table/index.js';
 
@@ -72,10 +72,10 @@ export function matchInstruction(raw: number): InstructionSpec | undefined {
   return undefined;
 }
 
-/** Reserved encodings expressed through fields (c.nz* fields that must not be zero). */
+/** Reserved encodings expressed through fields (c.nz* fields that must not be zero, c.lui's rd != x2). */
 function fieldsValid(spec: InstructionSpec, word: number): boolean {
   for (const f of spec.fields) {
-    if (f.nonzero && extractField(f, word) === 0) return false;
+    if ((f.nonzero || f.excludes) && !fieldValueAllowed(f, extractField(f, word))) return false;
   }
   return true;
 }
@@ -132,6 +132,7 @@ export function decode(raw: number): Decoded | undefined {
     aqrl: 0,
   };
   for (const f of source.fields) assign(d, f, extractField(f, word));
+  if (source.ordering) for (const f of source.ordering) assign(d, f, extractField(f, word));
   if (source.expand) {
     const fields = FIELDS as Record<string, FieldSpec>;
     const target = source.expand.name;

@@ -15,6 +15,7 @@ export type Extension =
   | 'Zbs'
   | 'Zicond'
   | 'Priv'
+  | 'Svinval'
   | 'H';
 
 /** Operand slots of a decoded instruction that a compressed expansion fills. */
@@ -39,8 +40,13 @@ export interface InstructionSpec {
   /** Encoding, most significant bit first: '0'/'1' fixed, '-' operand bits; spaces ignored. */
   readonly pattern: string;
   /**
-   * Assembly operands in GNU order, e.g. 'rd, rs1, imm_i' or 'rd, imm_i(rs1)'.
-   * A trailing '?' marks an operand that may be omitted (e.g. 'rm?' = dyn).
+   * Assembly operands in GNU order, e.g. 'rd, rs1, imm_i' or 'rd, imm_i(rs1)';
+   * operands are field names of FIELDS separated by ', '. Memory operands are
+   * `imm_x(rs1)`, or `(rs1)` when there is no offset (atomics, hlv/hsv).
+   * A trailing '?' marks an operand that may be omitted: it then takes the
+   * field's `defaultValue` (rm: 7 = dyn; rm_exact: 0; else 0), and the
+   * disassembler leaves it out when it holds that value. Fixed registers of
+   * compressed instructions are fields without bits (`c_sp` is always x2).
    */
   readonly syntax: string;
   readonly match: number;
@@ -50,6 +56,14 @@ export interface InstructionSpec {
   readonly fields: readonly FieldSpec[];
   /** Compressed instructions only: the base instruction they expand to. */
   readonly expand?: Expansion;
+  /**
+   * Atomics only (LR/SC/AMO): the aq and rl bits. They are not operands: GNU
+   * syntax writes them as mnemonic suffixes (`amoadd.w.aq`, `.rl`, `.aqrl`),
+   * so they are not named in `syntax` and not listed in `fields`. The
+   * assembler sets them from the suffix, the disassembler appends the suffix,
+   * the decoder puts them in `Decoded.aqrl` (aq = bit 1, rl = bit 0).
+   */
+  readonly ordering?: readonly FieldSpec[];
 }
 
 /** Builds a table row from its pattern and syntax (match, mask and fields are derived). */
@@ -92,6 +106,14 @@ export function insn(
     fields,
     ...(expand ? { expand } : {}),
   };
+}
+
+/**
+ * Builds an atomic's row (LR/SC/AMO): `pattern` leaves the aq (bit 26) and
+ * rl (bit 25) bits open; they become the row's `ordering` fields (suffixes).
+ */
+export function atomic(name: string, ext: Extension, pattern: string, syntax: string): InstructionSpec {
+  return { ...insn(name, ext, pattern, syntax), ordering: [FIELDS.aq, FIELDS.rl] };
 }
 
 /** Field names in an operand syntax string, in order ('rd, imm_i(rs1)' -> rd, imm_i, rs1). */

@@ -1,0 +1,12 @@
+export type { MmioDevice, IrqLine } from './device.js';
+export { UNCONNECTED_IRQ } from './device.js';
+export type { MemoryMapEntry } from './memory-map.js';
+export { hexAddress } from './memory-map.js';
+export { Bus } from './bus.js';
+export type { MappedRegion } from './bus.js';
+export type { ConsolePort } from './console-port.js';
+export { BufferedConsole, NULL_CONSOLE } from './console-port.js';
+export type { DmaPort } from './dma-port.js';
+export { ramDma } from './ram-dma.js';
+export { Htif, HTIF_DEVICE, HTIF_CONSOLE_COMMAND, HTIF_SYSCALL } from './htif.js';
+export type { HtifOptions, HtifState } from './htif.js';

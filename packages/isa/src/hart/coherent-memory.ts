@@ -1,0 +1,98 @@
+import type { AccessWidth, PhysicalMemory, RamWindow, Word64 } from '@rvhv/mmu';
+import type { Decoded } from '../decode/decoder.js';
+
+const PAGE_SHIFT = 12;
+/** Decoded-instruction slots per 4 KiB page (one per halfword). */
+const SLOTS_PER_PAGE = 2048;
+
+/**
+ * The physical memory that all harts of a machine share, plus the state that
+ * must be shared with it: the decoded-instruction cache (decode once per
+ * physical page, dropped when the page is written — by any hart or by DMA)
+ * and the LR/SC reservations (a store by any hart breaks another hart's
+ * reservation on the same granule).
+ */
+export class CoherentMemory {
+  readonly ram: RamWindow;
+  /** Decoded instructions per RAM page, indexed by halfword within the page. */
+  private readonly code: (Array<Decoded | undefined> | undefined)[];
+  /** 1 where `code` holds a page: checked on every RAM store. */
+  private readonly codePages: Uint8Array;
+  /** Reserved physical granule (8-byte aligned address) per hart, -1 when none. */
+  private readonly reservations: number[] = [];
+
+  constructor(readonly physical: PhysicalMemory) {
+    this.ram = physical.ram;
+    const pages = Math.ceil(this.ram.size / 4096);
+    this.code = new Array(pages);
+    this.codePages = new Uint8Array(pages);
+  }
+
+  read(paddr: number, width: AccessWidth, out: Word64): boolean {
+    return this.physical.read(paddr, width, out);
+  }
+
+  write(paddr: number, width: AccessWidth, lo: number, hi: number): boolean {
+    return this.physical.write(paddr, width, lo, hi);
+  }
+
+  /** Cached decoded instruction at RAM offset `offset`, if any. */
+  cachedInstruction(offset: number): Decoded | undefined {
+    const page = this.code[offset >>> PAGE_SHIFT];
+    return page === undefined ? undefined : page[(offset & 0xfff) >>> 1];
+  }
+
+  cacheInstruction(offset: number, decoded: Decoded): void {
+    const index = offset >>> PAGE_SHIFT;
+    let page = this.code[index];
+    if (page === undefined) {
+      page = this.code[index] = new Array<Decoded | undefined>(SLOTS_PER_PAGE);
+      this.codePages[index] = 1;
+    }
+    page[(offset & 0xfff) >>> 1] = decoded;
+  }
+
+  /**
+   * Called after every write to RAM at [offset, offset+length): drops the
+   * decoded instructions of the pages it touched and breaks reservations.
+   */
+  noteRamWrite(offset: number, length: number): void {
+    const first = offset >>> PAGE_SHIFT;
+    const last = (offset + length - 1) >>> PAGE_SHIFT;
+    for (let p = first; p <= last; p++) {
+      if (this.codePages[p] === 1) {
+        this.code[p] = undefined;
+        this.codePages[p] = 0;
+      }
+    }
+    if (this.reservations.length > 0) this.breakReservations(this.ram.base + offset, length);
+  }
+
+  /** Drops every decoded instruction (fence.i, or a bulk load of an image). */
+  flushCode(): void {
+    this.code.fill(undefined);
+    this.codePages.fill(0);
+  }
+
+  reserve(hartIndex: number, paddr: number): void {
+    this.reservations[hartIndex] = paddr - (paddr % 8);
+  }
+
+  /** Whether hart `hartIndex` still holds a reservation covering `paddr`; clears it either way. */
+  takeReservation(hartIndex: number, paddr: number): boolean {
+    const held = this.reservations[hartIndex] === paddr - (paddr % 8);
+    this.reservations[hartIndex] = -1;
+    return held;
+  }
+
+  clearReservation(hartIndex: number): void {
+    this.reservations[hartIndex] = -1;
+  }
+
+  private breakReservations(paddr: number, length: number): void {
+    for (let i = 0; i < this.reservations.length; i++) {
+      const granule = this.reservations[i]!;
+      if (granule >= 0 && granule < paddr + length && paddr < granule + 8) this.reservations[i] = -1;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { INSTRUCTIONS } from '../../table/index.js';
+import type { ExecuteHandler } from '../hart.js';
+import { illegal, SYSTEM_HANDLERS } from './system.js';
+
+/** Handlers of every extension, by mnemonic. Each exec module owns one extension group. */
+const BY_NAME: Record<string, ExecuteHandler> = {
+  ...SYSTEM_HANDLERS,
+};
+
+/** Handlers indexed like INSTRUCTIONS (the decoder's `op`). Rows without semantics raise illegal instruction. */
+export const HANDLERS: readonly ExecuteHandler[] = INSTRUCTIONS.map((spec) => BY_NAME[spec.name] ?? illegal);
+
+/** Mnemonics of table rows that have no handler (the table test requires none outside the H extension). */
+export function unimplementedInstructions(): string[] {
+  return INSTRUCTIONS.filter((spec) => !spec.expand && BY_NAME[spec.name] === undefined).map((spec) => spec.name);
+}

@@ -1,0 +1,46 @@
+/**
+ * mstatus field masks (RV64, privileged spec 1.12 figure 3.7). Low word bits
+ * are masks on the low 32 bits, `HI_*` masks on the high 32 bits.
+ */
+export const MSTATUS = {
+  SIE: 1 << 1,
+  MIE: 1 << 3,
+  SPIE: 1 << 5,
+  UBE: 1 << 6,
+  MPIE: 1 << 7,
+  SPP: 1 << 8,
+  VS: 3 << 9,
+  MPP: 3 << 11,
+  FS: 3 << 13,
+  XS: 3 << 15,
+  MPRV: 1 << 17,
+  SUM: 1 << 18,
+  MXR: 1 << 19,
+  TVM: 1 << 20,
+  TW: 1 << 21,
+  TSR: 1 << 22,
+} as const;
+
+export const MSTATUS_SHIFT = { MPP: 11, FS: 13, VS: 9, XS: 15 } as const;
+
+/** High-word fields: UXL (bits 33:32), SXL (35:34), SBE, MBE, GVA, MPV; SD is bit 63. */
+export const MSTATUS_HI = {
+  UXL: 3 << 0,
+  SXL: 3 << 2,
+  SBE: 1 << 4,
+  MBE: 1 << 5,
+  GVA: 1 << 6,
+  MPV: 1 << 7,
+  SD: 1 << 31,
+} as const;
+
+/** XLEN encoding 2 = 64 bits, for UXL/SXL (read-only here: rvhv is RV64 only). */
+export const XL64 = 2;
+
+/** Fields of mstatus visible through sstatus (privileged spec 4.1.1). */
+export const SSTATUS_MASK_LO =
+  MSTATUS.SIE | MSTATUS.SPIE | MSTATUS.UBE | MSTATUS.SPP | MSTATUS.VS | MSTATUS.FS | MSTATUS.XS | MSTATUS.SUM | MSTATUS.MXR;
+export const SSTATUS_MASK_HI = MSTATUS_HI.UXL | MSTATUS_HI.SD;
+
+/** FS/VS/XS states. */
+export const ExtensionState = { Off: 0, Initial: 1, Clean: 2, Dirty: 3 } as const;
