@@ -10,7 +10,7 @@ export { atomic } from './table/instruction-spec.js';
 export { CSR, CSRS, RV32_ONLY_CSRS, csrName, csrNumber } from './table/csrs.js';
 export type { CsrName, CsrInfo } from './table/csrs.js';
 export { disassemble, formatInstruction, XREG_NAMES, FREG_NAMES, ROUNDING_MODE_NAMES } from './disasm/index.js';
-export type { DisassemblyOptions } from './disasm/index.js';
+export type { DisassemblyOptions, Address } from './disasm/index.js';
 export { Hart } from './hart/hart.js';
 export type { HartOptions, MisalignedPolicy, TrapHook, ExecuteHandler } from './hart/hart.js';
 export { CoherentMemory } from './hart/coherent-memory.js';
@@ -20,3 +20,9 @@ export { parseElf64, segmentData, sectionData, findSymbol } from './elf/parse-el
 export type { Elf64File, ParseElf64Result } from './elf/parse-elf64.js';
 export { PT_LOAD, ET_EXEC, ET_DYN, ET_REL, EM_RISCV } from './elf/elf64-types.js';
 export type { Elf64Header, Elf64ProgramHeader, Elf64SectionHeader, Elf64Symbol } from './elf/elf64-types.js';
+export { writeElf64 } from './elf/write-elf64.js';
+export type { ElfWriteInput, ElfSectionInput, ElfSymbolInput } from './elf/write-elf64.js';
+export { SHT_PROGBITS, SHT_NOBITS, SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, STB_GLOBAL, STB_LOCAL, STT_OBJECT, STT_FUNC, STT_NOTYPE } from './elf/elf64-types.js';
+export { assemble } from './asm/assembler.js';
+export type { AssembleOptions, AssembleResult, AssembleSuccess, AssembleFailure, AssembledSection, AssemblySource } from './asm/assembler.js';
+export type { AsmError, SourceLocation } from './asm/asm-error.js';

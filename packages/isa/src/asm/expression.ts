@@ -111,7 +111,8 @@ function parsePrimary(cur: TokenCursor, resolveLocal: LocalRefResolver): Expr {
   if (!t) failAt(cur.here(), 'expected an expression at end of line');
   switch (t.kind) {
     case 'number':
-      return { kind: 'num', value: t.value!, at: t.at };
+      if (t.value === undefined) failAt(t.at, `bad number '${t.text}'`);
+      return { kind: 'num', value: t.value, at: t.at };
     case 'localref':
       return { kind: 'sym', name: resolveLocal(t.text, t.at), at: t.at };
     case 'ident':
@@ -164,6 +165,8 @@ export interface EvalContext {
 export interface EvalResult extends SymbolValue {
   /** Names a relocation operator when the expression is `%op(...)`. */
   readonly reloc?: RelocOp;
+  /** `%pcrel_hi(x)`: the full offset x - pc, which a %pcrel_lo naming this instruction completes. */
+  readonly pcrelOffset?: bigint;
 }
 
 /** 64-bit two's complement wrap (values are signed 64-bit, as GNU as's on a 64-bit host). */
@@ -274,7 +277,7 @@ function evaluateBinary(op: string, a: SymbolValue, b: SymbolValue, at: SourceLo
   }
 }
 
-function evaluateReloc(e: Extract<Expr, { kind: 'reloc' }>, ctx: EvalContext): SymbolValue {
+function evaluateReloc(e: Extract<Expr, { kind: 'reloc' }>, ctx: EvalContext): EvalResult {
   const a = evaluate(e.arg, ctx);
   switch (e.op) {
     case 'hi':
@@ -282,7 +285,7 @@ function evaluateReloc(e: Extract<Expr, { kind: 'reloc' }>, ctx: EvalContext): S
     case 'lo':
       return { value: lo12(a.value), rel: 0, symbolic: true };
     case 'pcrel_hi':
-      return { value: hi20(a.value - ctx.dot), rel: 0, symbolic: true };
+      return { value: hi20(a.value - ctx.dot), rel: 0, symbolic: true, pcrelOffset: wrap64(a.value - ctx.dot) };
     case 'pcrel_lo': {
       // %pcrel_lo names the auipc's label, not the target (psABI): the low part is
       // the one the auipc at that address left over.

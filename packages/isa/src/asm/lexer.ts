@@ -12,7 +12,10 @@ export interface Token {
   readonly kind: TokenKind;
   /** Identifier/punctuation text, string contents (unescaped) or local label reference like '1b'. */
   readonly text: string;
-  /** Numeric value of a `number` token (also character literals). */
+  /**
+   * Numeric value of a `number` token (also character literals); undefined
+   * when the text is no integer (`1.5`: only .float/.double read those).
+   */
   readonly value?: bigint;
   readonly at: SourceLocation;
 }
@@ -155,28 +158,12 @@ function unescape(raw: string, at: SourceLocation): string {
   return out;
 }
 
-function parseNumber(text: string, at: SourceLocation): bigint {
+/** The value of an integer literal (0x.., 0b.., 0.. octal, decimal), or undefined when malformed. */
+function parseNumber(text: string): bigint | undefined {
   const t = text.toLowerCase();
-  let digits: string;
-  let prefix: string;
-  if (t.startsWith('0x')) {
-    prefix = '0x';
-    digits = t.slice(2);
-    if (!/^[0-9a-f]+$/.test(digits)) failAt(at, `bad hexadecimal number '${text}'`);
-  } else if (t.startsWith('0b')) {
-    prefix = '0b';
-    digits = t.slice(2);
-    if (!/^[01]+$/.test(digits)) failAt(at, `bad binary number '${text}'`);
-  } else if (t.length > 1 && t.startsWith('0')) {
-    prefix = '0o';
-    digits = t.slice(1);
-    if (!/^[0-7]+$/.test(digits)) failAt(at, `bad octal number '${text}'`);
-  } else {
-    prefix = '';
-    digits = t;
-    if (!/^[0-9]+$/.test(digits)) failAt(at, `bad number '${text}'`);
-  }
-  return BigInt(prefix + digits);
+  if (/^0x[0-9a-f]+$/.test(t) || /^0b[01]+$/.test(t) || /^[1-9][0-9]*$/.test(t) || t === '0') return BigInt(t);
+  if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
+  return undefined;
 }
 
 /** Tokenizes one statement (comments already removed). */
@@ -200,7 +187,8 @@ export function tokenize(stmt: StatementText): Token[] {
       if (/^[0-9]+[bf]$/.test(text) && !/^0b[01]+$/i.test(text)) {
         tokens.push({ kind: 'localref', text, at });
       } else {
-        tokens.push({ kind: 'number', text, value: parseNumber(text, at), at });
+        const value = parseNumber(text);
+        tokens.push(value === undefined ? { kind: 'number', text, at } : { kind: 'number', text, value, at });
       }
       i = j;
       continue;

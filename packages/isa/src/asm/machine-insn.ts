@@ -14,10 +14,11 @@ export interface MachineInsn {
   /** aq (bit 1) and rl (bit 0) of an atomic's `ordering` fields. */
   readonly ordering: number;
   /**
-   * An operand other than a branch/jump target came from a label: GNU as keeps
-   * such operands as relocations and never compresses the instruction.
+   * Never compress: an operand other than a branch/jump target came from a
+   * label (GNU as keeps it as a relocation), or the instruction is written in
+   * a form GNU as does not compress (explicit jal/jalr).
    */
-  readonly symbolic: boolean;
+  readonly keepUncompressed: boolean;
   /** Raw bits to OR into the word (fence.tso's fm field, which has no operand field). */
   readonly extraBits?: number;
 }
@@ -33,7 +34,7 @@ export function row(name: string): InstructionSpec {
 export function machineInsn(
   name: string,
   values: Readonly<Record<string, number>>,
-  extra: { symbolic?: boolean; ordering?: number; extraBits?: number } = {},
+  extra: { keepUncompressed?: boolean; ordering?: number; extraBits?: number } = {},
 ): MachineInsn {
   const spec = row(name);
   const map = new Map<string, number>();
@@ -42,7 +43,7 @@ export function machineInsn(
     spec,
     values: map,
     ordering: extra.ordering ?? 0,
-    symbolic: extra.symbolic ?? false,
+    keepUncompressed: extra.keepUncompressed ?? false,
     ...(extra.extraBits !== undefined ? { extraBits: extra.extraBits } : {}),
   };
 }

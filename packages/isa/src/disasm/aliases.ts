@@ -1,7 +1,15 @@
 import type { Decoded } from '../decode/decoder.js';
 import { CSR } from '../table/csrs.js';
 import { FIELDS, extractField } from '../table/fields.js';
-import { formatCsr, formatFenceSet, formatTarget, FREG_NAMES, hex, XREG_NAMES } from './operand-format.js';
+import {
+  formatCsr,
+  formatFenceSet,
+  formatTarget,
+  FREG_NAMES,
+  hex,
+  XREG_NAMES,
+  type Address,
+} from './operand-format.js';
 
 /**
  * Pseudo-instructions objdump prints by default (GNU as manual, "RISC-V
@@ -9,7 +17,7 @@ import { formatCsr, formatFenceSet, formatTarget, FREG_NAMES, hex, XREG_NAMES } 
  * Rules are keyed by the executed instruction, so a compressed instruction
  * prints as its expansion's alias (c.mv -> mv, c.jr ra -> ret), as objdump does.
  */
-type AliasRule = (d: Decoded, pc: number | undefined) => string | undefined;
+type AliasRule = (d: Decoded, pc: Address | undefined) => string | undefined;
 
 const x = (n: number): string => XREG_NAMES[n]!;
 const f = (n: number): string => FREG_NAMES[n]!;
@@ -35,8 +43,9 @@ function csrAliases(d: Decoded, immediate: boolean): string | undefined {
     const sets: Record<number, string> = { [CSR.fcsr]: 'fscsr', [CSR.frm]: 'fsrm', [CSR.fflags]: 'fsflags' };
     const short = sets[d.csr];
     if (short && !(immediate && d.csr === CSR.fcsr)) {
-      const mnemonic = immediate ? `${short}i` : short;
-      return d.rd === 0 ? op(mnemonic, src) : op(mnemonic, x(d.rd), src);
+      // objdump drops rd = x0 only from the register forms (fsrm a0, not fsrmi zero,1).
+      if (immediate) return op(`${short}i`, x(d.rd), src);
+      return d.rd === 0 ? op(short, src) : op(short, x(d.rd), src);
     }
   }
   if (d.rd === 0) {
@@ -97,7 +106,7 @@ const RULES: Readonly<Record<string, AliasRule>> = {
     if (d.rd === 0 && d.rs1 === 1 && d.imm === 0) return 'ret';
     if (d.rd === 0) return d.imm === 0 ? op('jr', x(d.rs1)) : op('jr', mem(d.imm, d.rs1));
     if (d.rd === 1) return d.imm === 0 ? op('jalr', x(d.rs1)) : op('jalr', mem(d.imm, d.rs1));
-    return undefined;
+    return d.imm === 0 ? op('jalr', x(d.rd), x(d.rs1)) : undefined;
   },
   fence: fenceAlias,
   csrrw: (d) => csrAliases(d, false),
@@ -123,15 +132,34 @@ const ALL_RULES: Readonly<Record<string, AliasRule>> = {
 };
 
 /** The pseudo-instruction text for `d`, or undefined when it prints as itself. */
-export function aliasFor(d: Decoded, pc: number | undefined): string | undefined {
-  const rule = ALL_RULES[d.spec.name];
-  const text = rule?.(d, pc);
-  if (text !== undefined) return text;
-  return d.source.expand ? expandedText(d, pc) : undefined;
+export function aliasFor(d: Decoded, pc: Address | undefined): string | undefined {
+  if (d.source.expand) return compressedAlias(d, pc);
+  return ALL_RULES[d.spec.name]?.(d, pc);
+}
+
+/** Compressed HINT forms that write x0 keep their own name (objdump's aliases require rd != x0). */
+const KEEP_NAME_WHEN_RD_X0: ReadonlySet<string> = new Set(['c.li', 'c.lui', 'c.mv', 'c.add', 'c.slli']);
+
+/**
+ * A compressed instruction prints as its expansion, under the expansion's
+ * pseudo-instruction when it has one (c.mv -> mv, c.jr ra -> ret, c.li -> li),
+ * the way objdump's compressed alias entries do.
+ */
+function compressedAlias(d: Decoded, pc: Address | undefined): string | undefined {
+  const name = d.source.name;
+  if (name === 'c.addi') {
+    if (d.rd === 0) return d.imm === 0 ? 'nop' : op('c.nop', String(d.imm));
+    // c.addi rd, 0 is a HINT; objdump shows it as addi, not as mv.
+    return op('addi', x(d.rd), x(d.rs1), String(d.imm));
+  }
+  if (d.rd === 0 && KEEP_NAME_WHEN_RD_X0.has(name)) return undefined;
+  // c.mv is add rd, x0, rs2; a 32-bit add with rs1 = x0 has no alias, c.mv has.
+  if (name === 'c.mv') return op('mv', x(d.rd), x(d.rs2));
+  return ALL_RULES[d.spec.name]?.(d, pc) ?? expandedText(d, pc);
 }
 
 /** A compressed instruction without a pseudo-instruction prints as its expansion. */
-function expandedText(d: Decoded, pc: number | undefined): string {
+function expandedText(d: Decoded, pc: Address | undefined): string {
   const syntax = d.spec.syntax;
   const values: Record<string, string> = {};
   for (const fs of d.spec.fields) {

@@ -3,7 +3,7 @@ import { extractField, FIELDS, type FieldSpec } from '../table/fields.js';
 import type { InstructionSpec } from '../table/instruction-spec.js';
 import { aliasFor } from './aliases.js';
 import { fixedEncoding } from './fixed-encodings.js';
-import { formatField, hex } from './operand-format.js';
+import { formatField, hex, type Address } from './operand-format.js';
 
 /** How {@link disassemble} prints. */
 export interface DisassemblyOptions {
@@ -24,7 +24,7 @@ export interface DisassemblyOptions {
  * them; without it they are written `.+offset` / `.-offset`. Bits that are no
  * instruction print as `.2byte 0x...` / `.4byte 0x...`; this never throws.
  */
-export function disassemble(raw: number, pc?: number, options: DisassemblyOptions = {}): string {
+export function disassemble(raw: number, pc?: Address, options: DisassemblyOptions = {}): string {
   const length = instructionLength(raw & 0xffff);
   const word = length === 2 ? raw & 0xffff : raw >>> 0;
   const aliases = options.aliases ?? true;
@@ -32,6 +32,10 @@ export function disassemble(raw: number, pc?: number, options: DisassemblyOption
   if (fixed !== undefined) return fixed;
   const d = decode(word);
   if (!d) return `${length === 2 ? '.2byte' : '.4byte'} ${hex(word)}`;
+  if (d.source.expand && d.imm === 0 && SHIFT_HINTS.has(d.source.name)) {
+    // Shift-by-zero HINTs keep their RV128 names (c.slli64: shift by 64 there).
+    return `${d.source.name}64 ${formatField(FIELDS.c_rd, d.rd, pc)}`;
+  }
   if (aliases) {
     const alias = aliasFor(d, pc);
     if (alias !== undefined) return alias;
@@ -39,8 +43,10 @@ export function disassemble(raw: number, pc?: number, options: DisassemblyOption
   return formatInstruction(d.source, word, pc);
 }
 
+const SHIFT_HINTS: ReadonlySet<string> = new Set(['c.slli', 'c.srli', 'c.srai']);
+
 /** An instruction printed under its own name with the operands its syntax lists. */
-export function formatInstruction(spec: InstructionSpec, word: number, pc: number | undefined): string {
+export function formatInstruction(spec: InstructionSpec, word: number, pc: Address | undefined): string {
   const operands = formatSyntax(spec, word, pc);
   const name = spec.name + orderingSuffix(spec, word);
   return operands ? `${name} ${operands}` : name;
@@ -57,7 +63,7 @@ function orderingSuffix(spec: InstructionSpec, word: number): string {
 const fieldTable = FIELDS as Record<string, FieldSpec>;
 
 /** The operand text of `spec`'s syntax with each field replaced by its value in `word`. */
-function formatSyntax(spec: InstructionSpec, word: number, pc: number | undefined): string {
+function formatSyntax(spec: InstructionSpec, word: number, pc: Address | undefined): string {
   if (!spec.syntax) return '';
   const parts: string[] = [];
   for (const operand of spec.syntax.split(', ')) {

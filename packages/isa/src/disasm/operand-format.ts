@@ -19,11 +19,13 @@ export function hex(value: number): string {
   return `0x${(value >>> 0).toString(16)}`;
 }
 
-/** A 64-bit address (pc + offset) in objdump's form, wrapped modulo 2^64. */
-export function formatAddress(address: number): string {
-  if (address >= 0 && Number.isSafeInteger(address)) return `0x${address.toString(16)}`;
-  const wrapped = BigInt.asUintN(64, BigInt(Math.trunc(address)));
-  return `0x${wrapped.toString(16)}`;
+/** An instruction address: a number, or a bigint for addresses beyond 2^53 (0xffffffff80000000). */
+export type Address = number | bigint;
+
+/** pc + offset as objdump prints it: hexadecimal, wrapped modulo 2^64. */
+export function formatAddress(pc: Address, offset: number): string {
+  const base = typeof pc === 'bigint' ? pc : BigInt(Math.trunc(pc));
+  return `0x${BigInt.asUintN(64, base + BigInt(offset)).toString(16)}`;
 }
 
 /** Fence predecessor/successor set as objdump writes it ('iorw' letters; 0 is 'unknown'). */
@@ -41,13 +43,13 @@ export function formatCsr(number: number): string {
 }
 
 /** A branch/jump target: the absolute address when the pc is known, else `.+offset` (GNU as syntax). */
-export function formatTarget(offset: number, pc: number | undefined): string {
-  if (pc !== undefined) return formatAddress(pc + offset);
+export function formatTarget(offset: number, pc: Address | undefined): string {
+  if (pc !== undefined) return formatAddress(pc, offset);
   return offset < 0 ? `.${offset}` : `.+${offset}`;
 }
 
 /** One operand, printed the way objdump prints the field. */
-export function formatField(spec: FieldSpec, value: number, pc: number | undefined): string {
+export function formatField(spec: FieldSpec, value: number, pc: Address | undefined): string {
   switch (spec.kind) {
     case 'xreg':
       return XREG_NAMES[value] ?? `x${value}`;

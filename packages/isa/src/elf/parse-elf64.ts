@@ -141,7 +141,7 @@ function parseProgramHeaders(file: Reader, header: Elf64Header): Elf64ProgramHea
   return out;
 }
 
-interface RawSection extends Omit<Elf64SectionHeader, 'name'> {}
+type RawSection = Omit<Elf64SectionHeader, 'name'>;
 
 function readRawSections(file: Reader, header: Elf64Header): { raw: RawSection[]; shstrndx: number } {
   if (header.shoff === 0n) return { raw: [], shstrndx: SHN_UNDEF };

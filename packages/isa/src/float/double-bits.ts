@@ -22,55 +22,55 @@ const W = 0;
 export function doubleFromHalves(lo: number, hi: number): number {
   i32[LO] = lo;
   i32[HI] = hi;
-  return f64[0]!;
+  return f64[0];
 }
 
 /** The binary32 value with bit pattern `bits`, as a (exactly equal) double. */
 export function floatFromBits(bits: number): number {
   i32[W] = bits;
-  return f32[W]!;
+  return f32[W];
 }
 
 /** The bit pattern (uint32) of `x`, which must be exactly representable in binary32. */
 export function floatBits(x: number): number {
   f32[W] = x;
-  return i32[W]! >>> 0;
+  return i32[W] >>> 0;
 }
 
 /** Low word (int32) of the bit pattern of `x`. Call `highWord()` right after for the high word. */
 export function lowWord(x: number): number {
   f64[0] = x;
-  return i32[LO]!;
+  return i32[LO];
 }
 
 /** High word (int32) of the double last passed to `lowWord` or `writeDouble`. */
 export function highWord(): number {
-  return i32[HI]!;
+  return i32[HI];
 }
 
 /** Write the bit pattern of `x` into out.lo / out.hi. */
 export function writeDouble(x: number, out: { lo: number; hi: number }): void {
   f64[0] = x;
-  out.lo = i32[LO]!;
-  out.hi = i32[HI]!;
+  out.lo = i32[LO];
+  out.hi = i32[HI];
 }
 
 /** The double adjacent to finite, non-zero `x` with the larger magnitude (may be infinite). */
 export function nextAway(x: number): number {
   f64[0] = x;
-  const lo = i32[LO]!;
-  if (lo === -1) i32[HI] = i32[HI]! + 1;
+  const lo = i32[LO];
+  if (lo === -1) i32[HI] = i32[HI] + 1;
   i32[LO] = lo + 1;
-  return f64[0]!;
+  return f64[0];
 }
 
 /** The double adjacent to finite, non-zero `x` with the smaller magnitude (may be zero). */
 export function nextTowardZero(x: number): number {
   f64[0] = x;
-  const lo = i32[LO]!;
-  if (lo === 0) i32[HI] = i32[HI]! - 1;
+  const lo = i32[LO];
+  if (lo === 0) i32[HI] = i32[HI] - 1;
   i32[LO] = lo - 1;
-  return f64[0]!;
+  return f64[0];
 }
 
 /**
@@ -83,14 +83,14 @@ export function nextTowardZero(x: number): number {
  */
 export function roundToOddFromNearest(s: number, err: number): number {
   f64[0] = s;
-  const lo = i32[LO]!;
+  const lo = i32[LO];
   if ((lo & 1) !== 0) return s;
   // lo is even: adding 1 cannot carry; subtracting 1 borrows when lo is 0.
   if (err > 0 === s > 0) {
     i32[LO] = lo + 1;
   } else {
-    if (lo === 0) i32[HI] = i32[HI]! - 1;
+    if (lo === 0) i32[HI] = i32[HI] - 1;
     i32[LO] = lo - 1;
   }
-  return f64[0]!;
+  return f64[0];
 }

@@ -185,7 +185,9 @@ export function roundPack(f: SlowFormat, sign: number, sig: bigint, exp: number,
   else if (E === f.emin - 1) tiny = roundToQuantum(negative, sig, exp, qUnbounded, rm).m < top;
 
   const q = Math.max(qUnbounded, qMin);
-  let { m, inexact } = roundToQuantum(negative, sig, exp, q, rm);
+  const rounded = roundToQuantum(negative, sig, exp, q, rm);
+  const inexact = rounded.inexact;
+  let m = rounded.m;
   let quantum = q;
   if (m === top) {
     m >>= 1n;

@@ -1,13 +1,15 @@
 import type { Word64 } from '@rvhv/mmu';
 import { decode, type Decoded } from '../decode/decoder.js';
-import { Exception, INTERRUPT_PRIORITY, Privilege, type PrivilegeLevel } from './causes.js';
+import { ADDRESS_EXCEPTIONS, Exception, INTERRUPT_PRIORITY, Privilege, SGEI_BIT, VS_INTERRUPTS, type PrivilegeLevel } from './causes.js';
 import { CoherentMemory } from './coherent-memory.js';
 import { CSR } from '../table/csrs.js';
-import { MSTATUS, MSTATUS_HI, MSTATUS_SHIFT, XL64 } from './mstatus.js';
+import { HSTATUS, HSTATUS_HI_VSXL, HSTATUS_SHIFT, MSTATUS, MSTATUS_HI, MSTATUS_SHIFT, XL64 } from './mstatus.js';
 import { HART_STATE_BYTES, registerFileAt, type RegisterFile } from './register-file.js';
 import { highWord, lowWord } from './int64-address.js';
 import { Counter } from './csr/counters.js';
 import { HANDLERS } from './exec/handlers.js';
+import { interruptPendingBits } from './csr/interrupt-state.js';
+import { timerDeadline } from './csr/timers.js';
 
 /** What the hart does with a misaligned load/store (the spec allows either). */
 export type MisalignedPolicy = 'perform' | 'trap';

@@ -210,7 +210,7 @@ function udivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
   // within 1 of it (relative error about 3 * 2^-53 on a value < 2^32); start
   // one below, so q * b cannot exceed a, and correct upwards (at most twice).
   const estimate = Math.floor((ah * TWO_32 + al) / (bh * TWO_32 + bl));
-  const q = estimate > 0 ? estimate - 1 : 0;
+  const q = estimate;
   // p = q * b (exact: q * b <= a < 2^64).
   const pLo = Math.imul(q, bl);
   const pHi = (mulhu32(q, bl) + Math.imul(q, bh)) | 0;

@@ -18,9 +18,9 @@ function to(name: string, slots: Expansion['slots']): Expansion {
  * c.lwsp/c.ldsp with rd = x0, c.jr with rs1 = x0, c.addiw with rd = x0, and the
  * unassigned CA slots (100 1 11 --- 1- --- 01) and quadrant 0 funct3 100.
  * HINT encodings (spec 16.7, Table 16.3) execute as the instruction with no
- * architectural effect, so they decode as that instruction: c.nop with
- * nzimm != 0, c.addi with nzimm = 0, c.li/c.lui/c.mv/c.add/c.slli with rd = x0,
- * and the shifts with shamt = 0.
+ * architectural effect, so they decode as that instruction: c.addi with
+ * rd = x0 (c.nop) or imm = 0, c.li/c.lui/c.mv/c.add/c.slli with rd = x0, and
+ * the shifts with shamt = 0.
  */
 export const RVC: readonly InstructionSpec[] = [
   // Quadrant 0.
@@ -32,9 +32,9 @@ export const RVC: readonly InstructionSpec[] = [
   insn('c.sw', 'C', '110 --- --- -- --- 00', 'c_rs2_p, c_uimm7(c_rs1_p)', to('sw', { rs1: 'c_rs1_p', rs2: 'c_rs2_p', imm: 'c_uimm7' })),
   insn('c.sd', 'C', '111 --- --- -- --- 00', 'c_rs2_p, c_uimm8(c_rs1_p)', to('sd', { rs1: 'c_rs1_p', rs2: 'c_rs2_p', imm: 'c_uimm8' })),
 
-  // Quadrant 1. c.nop is c.addi with rd = x0 (a HINT when the immediate is not 0).
-  insn('c.nop', 'C', '000 - 00000 ----- 01', 'c_imm6?', to('addi', { rd: X0, rs1: X0, imm: 'c_imm6' })),
-  insn('c.addi', 'C', '000 - ----- ----- 01', 'c_rd_n0, c_imm6', to('addi', { rd: 'c_rd_n0', rs1: 'c_rd_n0', imm: 'c_imm6' })),
+  // Quadrant 1. C.NOP is the c.addi encoding with rd = x0 and imm = 0 (spec
+  // 16.5); it is no row of its own (objdump -M no-aliases prints `c.addi zero,0`).
+  insn('c.addi', 'C', '000 - ----- ----- 01', 'c_rd, c_imm6', to('addi', { rd: 'c_rd', rs1: 'c_rd', imm: 'c_imm6' })),
   insn('c.addiw', 'C', '001 - ----- ----- 01', 'c_rd_n0, c_imm6', to('addiw', { rd: 'c_rd_n0', rs1: 'c_rd_n0', imm: 'c_imm6' })),
   insn('c.li', 'C', '010 - ----- ----- 01', 'c_rd, c_imm6', to('addi', { rd: 'c_rd', rs1: X0, imm: 'c_imm6' })),
   insn('c.addi16sp', 'C', '011 - 00010 ----- 01', 'c_sp, c_nzimm10', to('addi', { rd: SP, rs1: SP, imm: 'c_nzimm10' })),

@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const OBJDUMP = '/usr/bin/riscv64-unknown-elf-objdump';
-export const objdumpExists = existsSync(OBJDUMP);
+export const AS = '/usr/bin/riscv64-unknown-elf-as';
+export const objdumpExists = existsSync(OBJDUMP) && existsSync(AS);
+
+/**
+ * The extensions binutils 2.40 knows of ours (it has no Zicond). objdump
+ * decodes by the ELF's arch attribute, so the words go into an object file
+ * assembled with this arch (a raw binary would be read as plain rv64gc).
+ */
+const ARCH = 'rv64gch_zba_zbb_zbs_svinval';
 
 /** One instruction to disassemble: its bits and length in bytes. */
 export interface Parcel {
@@ -13,22 +21,26 @@ export interface Parcel {
 }
 
 /**
- * objdump's text for each parcel, laid out back to back in a raw binary at
- * address 0, in `objdump -D -b binary -m riscv:rv64` (with `-M no-aliases`
- * unless `aliases`). Whitespace is normalised: one space after the mnemonic.
+ * objdump's text for each parcel, laid out back to back from address 0 in an
+ * object file (`.insn` directives), as `objdump -d` prints it (with
+ * `-M no-aliases` unless `aliases`). Whitespace is normalised.
  */
 export function objdumpTexts(parcels: readonly Parcel[], aliases: boolean): Map<number, string> {
-  const bytes: number[] = [];
+  const lines = [`.attribute arch, "${ARCH}"`, '.option norelax'];
   const addresses: number[] = [];
+  let address = 0;
   for (const p of parcels) {
-    addresses.push(bytes.length);
-    for (let i = 0; i < p.length; i++) bytes.push((p.word >>> (8 * i)) & 0xff);
+    addresses.push(address);
+    address += p.length;
+    lines.push(`.insn 0x${p.word.toString(16)}`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'rvhv-objdump-'));
   try {
-    const file = join(dir, 'words.bin');
-    writeFileSync(file, Uint8Array.from(bytes));
-    const args = ['-D', '-b', 'binary', '-m', 'riscv:rv64', ...(aliases ? [] : ['-M', 'no-aliases']), file];
+    const source = join(dir, 'words.s');
+    const file = join(dir, 'words.o');
+    writeFileSync(source, lines.join('\n') + '\n');
+    execFileSync(AS, ['-o', file, source]);
+    const args = ['-d', ...(aliases ? [] : ['-M', 'no-aliases']), file];
     const out = execFileSync(OBJDUMP, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const texts = new Map<number, string>();
     for (const line of out.split('\n')) {
@@ -42,7 +54,15 @@ export function objdumpTexts(parcels: readonly Parcel[], aliases: boolean): Map<
   }
 }
 
-/** Collapse whitespace: 'beq\ta0,a1,0x0' -> 'beq a0,a1,0x0'. */
+/**
+ * Collapse whitespace ('beq\ta0,a1,0x0' -> 'beq a0,a1,0x0'), drop objdump's
+ * `# address <symbol>` comments and write symbolised targets
+ * ('2844 <.text+0x2844>') as plain addresses ('0x2844').
+ */
 export function normalise(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\s+#.*$/, '')
+    .replace(/\b([0-9a-f]+) <[^>]*>/g, '0x$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -25,8 +25,26 @@ export function rowFields(spec: InstructionSpec): readonly FieldSpec[] {
   return [...spec.fields, ...(spec.ordering ?? [])];
 }
 
-/** A value `spec` accepts, from the random bits `r` (tried until one is accepted). */
-export function randomFieldValue(spec: FieldSpec, next: () => number): number {
+/**
+ * Values that select pseudo-instructions (x0, ra, sp, 0, 1, -1, 255, the
+ * float CSRs and counters): drawn half of the time so the aliases get tested.
+ */
+const SPECIAL_VALUES: Partial<Record<FieldSpec['kind'], readonly number[]>> = {
+  xreg: [0, 1, 2, 8, 10],
+  freg: [8, 10],
+  simm: [0, 1, -1],
+  uimm: [0, 1, 255],
+  csr: [0x001, 0x002, 0x003, 0xc00, 0xc01, 0xc02],
+  rm: [0, 7],
+};
+
+/** A value `spec` accepts, from random bits (tried until one is accepted); `biased` favours special values. */
+export function randomFieldValue(spec: FieldSpec, next: () => number, biased = false): number {
+  const special = SPECIAL_VALUES[spec.kind];
+  if (biased && special && next() % 2 === 0) {
+    const value = special[next() % special.length]!;
+    if (fieldAccepts(spec, value)) return value;
+  }
   for (;;) {
     let raw = 0;
     for (const [hi, lo, at] of spec.slices) raw |= (next() & ((1 << (hi - lo + 1)) - 1)) << at;
@@ -41,19 +59,28 @@ export function randomFieldValue(spec: FieldSpec, next: () => number): number {
   }
 }
 
-/** Random field values of one row, and the word they assemble to (other open bits random too). */
+export interface InstanceOptions {
+  /** Favour operand values that select pseudo-instructions. */
+  readonly biased?: boolean;
+  /** Leave the open bits that belong to no field zero (else they are random). */
+  readonly canonical?: boolean;
+}
+
+/** Random field values of one row, and the word they assemble to. */
 export function randomInstance(
   spec: InstructionSpec,
   next: () => number,
+  options: InstanceOptions = {},
 ): { word: number; values: Map<FieldSpec, number> } {
   const width = spec.length === 2 ? 0xffff : 0xffffffff;
   let used = 0;
   for (const f of rowFields(spec)) used |= fieldBits(f);
-  // Open bits that belong to no field (fence's fm, fence.i's imm/rs1/rd) are don't-cares: fill them too.
-  let word = (spec.match | (next() & ~spec.mask & ~used & width)) >>> 0;
+  // Open bits that belong to no field (fence's fm, fence.i's imm/rs1/rd) are don't-cares.
+  const dontCare = options.canonical ? 0 : next() & ~spec.mask & ~used & width;
+  let word = (spec.match | dontCare) >>> 0;
   const values = new Map<FieldSpec, number>();
   for (const f of rowFields(spec)) {
-    const value = randomFieldValue(f, next);
+    const value = randomFieldValue(f, next, options.biased);
     values.set(f, value);
     word = insertField(f, word, value);
   }
