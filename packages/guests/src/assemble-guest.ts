@@ -36,7 +36,7 @@ export function assembleGuest(nameOrFile: string, files: ReadonlyMap<string, str
   if (typeof sources === 'string') return { ok: false, error: sources };
   const result: AssembleResult = assemble(sources);
   if (!result.ok) {
-    const shown = result.errors.slice(0, 5).map((e) => `${e.file}:${e.line}:${e.column}: ${e.message}`);
+    const shown = result.errors.slice(0, 5).map((e) => e.text);
     return { ok: false, error: [...shown, ...(result.errors.length > 5 ? [`... and ${result.errors.length - 5} more`] : [])].join('\n') };
   }
   return { ok: true, elf: result.elf, symbols: result.symbols };

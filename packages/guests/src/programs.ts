@@ -16,6 +16,10 @@ export interface GuestProgram {
  */
 export const GUEST_PROGRAMS: readonly GuestProgram[] = [
   { name: 'hello', file: 'hello.S', description: 'the demo: greets, sums the primes below 1000, passes' },
+  { name: 'rv64i', file: 'rv64i.S', description: 'RV64I instruction by instruction' },
+  { name: 'traps', file: 'traps.S', description: 'traps, ecall from M/S/U, CSR privilege, mret/sret, delegation' },
+  { name: 'misaligned', file: 'misaligned.S', description: 'misaligned loads/stores (performed or trapped, consistently) and atomics' },
+  { name: 'rv64m', file: 'rv64m.S', description: 'M extension: products, division by zero, overflow, W forms' },
 ];
 
 /** The program `rvhv` runs when given no arguments. */

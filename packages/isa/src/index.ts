@@ -26,3 +26,17 @@ export { SHT_PROGBITS, SHT_NOBITS, SHF_ALLOC, SHF_WRITE, SHF_EXECINSTR, STB_GLOB
 export { assemble } from './asm/assembler.js';
 export type { AssembleOptions, AssembleResult, AssembleSuccess, AssembleFailure, AssembledSection, AssemblySource } from './asm/assembler.js';
 export type { AsmError, SourceLocation } from './asm/asm-error.js';
+export { RoundingMode, isValidRoundingMode, FFlag, createFloatContext, FClass } from './float/index.js';
+export type { StaticRoundingMode, FloatContext } from './float/index.js';
+export { F32_CANONICAL_NAN, F64_CANONICAL_NAN_HI, F64_CANONICAL_NAN_LO, F32_BOX_HI, unboxF32 } from './float/index.js';
+export { f32IsNaN, f32IsSignalingNaN, f64IsNaN, f64IsSignalingNaN } from './float/index.js';
+export { f32Sgnj, f32Sgnjn, f32Sgnjx, f64SgnjHi, f64SgnjnHi, f64SgnjxHi } from './float/index.js';
+export { f32Add, f32Sub, f32Mul, f32Div, f32Sqrt, f32MulAdd, f32MulSub, f32NegMulSub, f32NegMulAdd } from './float/index.js';
+export { f64Add, f64Sub, f64Mul, f64Div, f64Sqrt, f64MulAdd, f64MulSub, f64NegMulSub, f64NegMulAdd } from './float/index.js';
+export { f32Eq, f32Lt, f32Le, f32Min, f32Max, f32Class, f64Eq, f64Lt, f64Le, f64Min, f64Max, f64Class } from './float/index.js';
+export { f32ToF64, f64ToF32, f32ToI32, f32ToU32, f32ToI64, f32ToU64, f64ToI32, f64ToU32, f64ToI64, f64ToU64 } from './float/index.js';
+export { i32ToF32, u32ToF32, i64ToF32, u64ToF32, i32ToF64, u32ToF64, i64ToF64, u64ToF64 } from './float/index.js';
+export { S_INTERRUPTS, VS_INTERRUPTS, M_INTERRUPTS, SGEI_BIT, ADDRESS_EXCEPTIONS } from './hart/causes.js';
+export { MSTATUS, MSTATUS_HI, HSTATUS, ENVCFG, ENVCFG_HI } from './hart/mstatus.js';
+export { VmAccess } from './hart/vm-access.js';
+export type { VmAccessKind } from './hart/vm-access.js';

@@ -3,5 +3,33 @@ export { loadElf } from './load-elf.js';
 export type { LoadedImage, LoadedSegment, LoadElfResult } from './load-elf.js';
 export { runElf, DEFAULT_MAX_INSTRUCTIONS } from './run-elf.js';
 export type { RunOptions, RunResult, RunStatus } from './run-elf.js';
-export { formatTraceEvent, peekInstruction, lastTrap } from './trace.js';
+export { formatTraceEvent, peekInstruction, lastTrap, hex64 } from './trace.js';
 export type { TraceEvent, TraceSink } from './trace.js';
+export {
+  deviceTree,
+  fdtNode,
+  fdtProp,
+  findNode,
+  findChild,
+  ensureChild,
+  findProperty,
+  setProperty,
+  removeProperty,
+  walkNodes,
+} from './fdt/device-tree.js';
+export type { DeviceTree, FdtNode, FdtProperty, FdtReservation } from './fdt/device-tree.js';
+/** Property value encoders and decoders: `fdtValue.u32(1)`, `fdtValue.strings('a', 'b')`, `fdtValue.readU64(v)`. */
+export * as fdtValue from './fdt/fdt-value.js';
+export { FDT_MAGIC, FDT_VERSION, FDT_LAST_COMP_VERSION } from './fdt/fdt-format.js';
+export { writeFdt } from './fdt/write-fdt.js';
+export type { WriteFdtOptions } from './fdt/write-fdt.js';
+export { parseFdt, FDT_MAX_DEPTH } from './fdt/parse-fdt.js';
+export type { ParseFdtResult } from './fdt/parse-fdt.js';
+export { patchChosen, removeInitrd } from './fdt/chosen.js';
+export type { ChosenPatch, InitrdRange } from './fdt/chosen.js';
+export { canonicalIsaExtensions, riscvIsaString } from './fdt/riscv-isa-string.js';
+export { VIRT_LAYOUT, VIRT_IRQ, VIRT_PLIC_NDEV, VIRT_UART_CLOCK_HZ, VIRT_TIMEBASE_HZ, VIRT_TEST_FINISHER } from './fdt/virt-layout.js';
+export { buildVirtDeviceTree, DEFAULT_ISA_EXTENSIONS, VIRT_MAX_HARTS, VIRT_STDOUT_PATH } from './fdt/virt-device-tree.js';
+export type { VirtDeviceTreeConfig, MmuType, BuildVirtDeviceTreeResult } from './fdt/virt-device-tree.js';
+export { virtDeviceTreeBlob } from './fdt/virt-device-tree-blob.js';
+export type { VirtDeviceTreeBlobOptions, VirtDeviceTreeBlobResult } from './fdt/virt-device-tree-blob.js';

@@ -1,9 +1,9 @@
 import { createRam } from '@rvhv/mmu';
 import { CoherentMemory, Hart, type MisalignedPolicy } from '@rvhv/isa';
-import { Bus, Htif, NULL_CONSOLE, hexAddress, ramDma, type ConsolePort } from '@rvhv/devices';
+import { Bus, Htif, NULL_CONSOLE, ramDma, type ConsolePort } from '@rvhv/devices';
 import { DEFAULT_RAM_SIZE, DRAM_BASE } from './memory-map.js';
 import { loadElf } from './load-elf.js';
-import { lastTrap, peekInstruction, type TraceSink } from './trace.js';
+import { hex64, lastTrap, peekInstruction, type TraceSink } from './trace.js';
 
 /** How a run ended. */
 export type RunStatus = 'pass' | 'fail' | 'timeout' | 'error';
@@ -93,13 +93,13 @@ export function runElf(bytes: Uint8Array, options: RunOptions = {}): RunResult {
       if (state.kind === 'error') return result('error', -1, `HTIF error: ${state.message}`);
     }
     if (!inMemory(hart.pc)) {
-      return result('error', -1, `the hart is fetching from ${hexAddress(hart.pc)}, outside memory (an unhandled trap?) ${describeTrap(hart)}`);
+      return result('error', -1, `the hart is fetching from ${hex64(hart.pc)}, outside memory (an unhandled trap?) ${describeTrap(hart)}`);
     }
     if (done < chunk && hart.waiting) {
-      return result('error', -1, `the hart waits for an interrupt (wfi at ${hexAddress(hart.pc - 4)}) and no device can raise one`);
+      return result('error', -1, `the hart waits for an interrupt (wfi at ${hex64(hart.pc - 4)}) and no device can raise one`);
     }
   }
-  return result('timeout', -1, `TIMEOUT after ${executed} instructions at pc ${hexAddress(hart.pc)}`);
+  return result('timeout', -1, `TIMEOUT after ${executed} instructions at pc ${hex64(hart.pc)}`);
 }
 
 /** Runs up to `limit` instructions one by one, reporting each and every trap; returns how many ran. */
@@ -120,6 +120,5 @@ function runTraced(hart: Hart, limit: number, sink: TraceSink): number {
 
 function describeTrap(hart: Hart): string {
   const t = lastTrap(hart);
-  if (t.kind !== 'trap') return '';
-  return `(last trap: cause ${t.cause}, epc ${hexAddress(t.epc)}, tval ${hexAddress(t.tval)})`;
+  return `(last trap: cause ${t.cause}, epc ${hex64(t.epc)}, tval ${hex64(t.tval)})`;
 }

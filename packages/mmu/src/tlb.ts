@@ -1,7 +1,9 @@
 /**
  * A direct-mapped software TLB for one access kind: typed arrays indexed by
- * the low bits of the 4 KiB virtual page number. A hit costs two array
- * compares and no allocation (see {@link Translator.translateLoad}).
+ * the low bits of the 4 KiB virtual page number XOR a per-context salt (so
+ * two address spaces using the same addresses do not evict each other on
+ * every context switch). A hit costs two array compares and no allocation
+ * (see {@link Translator.translateLoad}).
  *
  * Each entry caches a final translation (VA -> physical page, GVA -> HPA
  * combined for two-stage translation) together with:
@@ -54,7 +56,9 @@ export class Tlb {
     this.entryAsid = new Int32Array(entries);
   }
 
+  /** Fills slot `slot` (= (vpn ^ salt) & mask for the context's salt). */
   fill(
+    slot: number,
     vpn: number,
     ctx: number,
     base: number,
@@ -65,7 +69,7 @@ export class Tlb {
     vmid: number,
     asid: number,
   ): void {
-    const i = vpn & this.mask;
+    const i = slot;
     if (this.leafPages[i]! > 1 && this.vpn[i] === this.vpn[i]) this.superpages--;
     this.vpn[i] = vpn;
     this.ctx[i] = ctx;
@@ -92,16 +96,18 @@ export class Tlb {
    * `asid` unless it is negative (sfence.vma / hfence.vvma semantics).
    */
   flushFirstStage(virt: number, vmid: number, vpn: number, asid: number): void {
-    if (vpn === vpn && this.superpages === 0) {
-      // Only 4 KiB entries: the one slot that can hold vpn.
-      const i = vpn & this.mask;
-      if (this.vpn[i] === vpn && this.matches(i, virt, vmid, asid)) this.drop(i);
-      return;
-    }
+    // Slots are salted per context, so even a single-page fence scans the whole (small) array.
+    const checkLeaf = vpn === vpn;
+    const vpns = this.vpn;
+    const virts = this.entryVirt;
     for (let i = 0; i <= this.mask; i++) {
-      const v = this.vpn[i]!;
-      if (v !== v || !this.matches(i, virt, vmid, asid)) continue;
-      if (vpn === vpn) {
+      if (virts[i] !== virt) continue;
+      const v = vpns[i]!;
+      if (v !== v) continue;
+      if (virt === 1 && this.entryVmid[i] !== vmid) continue;
+      if (asid >= 0 && this.entryAsid[i] !== asid) continue;
+      if (checkLeaf && v !== vpn) {
+        if (this.leafPages[i]! <= 1) continue;
         const first = this.leafVpn[i]!;
         if (vpn < first || vpn >= first + this.leafPages[i]!) continue;
       }
@@ -116,15 +122,14 @@ export class Tlb {
     }
   }
 
-  private matches(i: number, virt: number, vmid: number, asid: number): boolean {
-    if (this.entryVirt[i] !== virt) return false;
-    if (virt === 1 && this.entryVmid[i] !== vmid) return false;
-    return asid < 0 || this.entryAsid[i] === asid;
-  }
-
   private drop(i: number): void {
     if (this.vpn[i] === this.vpn[i] && this.leafPages[i]! > 1) this.superpages--;
     this.vpn[i] = NaN;
     this.leafPages[i] = 0;
   }
+}
+
+/** Slot salt of a context: spreads ASIDs/VMIDs over the slots (0 for untranslated contexts). */
+export function contextSalt(asid: number, vmid: number): number {
+  return Math.imul(asid * 0x4001 + vmid + 1, 0x9e37_79b1) >>> 20;
 }

@@ -47,7 +47,7 @@ import {
   ptePpn,
 } from './pte.js';
 import { CasResult, PteMemory, type TranslatorMemory } from './pte-memory.js';
-import { GLOBAL_ASID, PHYSICAL_ENTRY, Tlb } from './tlb.js';
+import { contextSalt, GLOBAL_ASID, PHYSICAL_ENTRY, Tlb } from './tlb.js';
 
 export const PAGE_SIZE = 4096;
 const PAGE_OFFSET = PAGE_SIZE - 1;
@@ -108,15 +108,18 @@ export class Translator {
   private fetchCtx = CTX_MACHINE;
   private fetchCtxGlobal = CTX_NONE;
   private fetchIndex = 0;
+  private fetchSalt = 0;
   private dataCtx = CTX_MACHINE;
   private dataCtxGlobal = CTX_NONE;
   private dataIndex = 0;
+  private dataSalt = 0;
 
   // ---- outputs of context() and the walks (fields, not allocations) ----
   private ctxTag = 0;
   private ctxTagGlobal = 0;
   private ctxAsid = 0;
   private ctxVmid = 0;
+  private ctxSalt = 0;
   /** First-stage leaf: low PTE word, size in pages, VPN offset of va within it, global. */
   private leafLo = 0;
   private leafPages = 1;
@@ -199,7 +202,11 @@ export class Translator {
     this.mAdue = adue;
   }
 
-  /** henvcfg: PBMTE and ADUE for the VS stage (same bit positions as menvcfg). */
+  /**
+   * henvcfg: PBMTE and ADUE for the VS stage (same bit positions as
+   * menvcfg). They take effect only while the menvcfg bits are set (the
+   * henvcfg bits are read-only zero otherwise; the CSR table should show that).
+   */
   setHenvcfg(_lo: number, hi: number): void {
     const pbmte = (hi >>> 30) & 1;
     const adue = (hi >>> 29) & 1;
@@ -303,7 +310,7 @@ export class Translator {
   translateFetch(va: number): number {
     const vpn = Math.floor(va / PAGE_SIZE);
     const t = this.fetchTlb;
-    const i = vpn & t.mask;
+    const i = (vpn ^ this.fetchSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.fetchCtx || c === this.fetchCtxGlobal) && ((t.perm[i]! >> this.fetchIndex) & 1) !== 0) {
@@ -317,7 +324,7 @@ export class Translator {
   translateLoad(va: number, width: number): number {
     const vpn = Math.floor(va / PAGE_SIZE);
     const t = this.loadTlb;
-    const i = vpn & t.mask;
+    const i = (vpn ^ this.dataSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
@@ -331,7 +338,7 @@ export class Translator {
   translateStore(va: number, width: number): number {
     const vpn = Math.floor(va / PAGE_SIZE);
     const t = this.storeTlb;
-    const i = vpn & t.mask;
+    const i = (vpn ^ this.dataSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
@@ -375,9 +382,10 @@ export class Translator {
     this.context(priv, virt);
     const ctx = this.ctxTag;
     const ctxGlobal = this.ctxTagGlobal;
+    const slot = (vpn ^ this.ctxSalt) & tlb.mask;
 
     if (!executeAsRead) {
-      const i = vpn & tlb.mask;
+      const i = slot;
       if (tlb.vpn[i] === vpn && (tlb.ctx[i] === ctx || tlb.ctx[i] === ctxGlobal) && ((tlb.perm[i]! >> index) & 1) !== 0) {
         return tlb.base[i]! + (va & PAGE_OFFSET);
       }
@@ -435,7 +443,9 @@ export class Translator {
     }
     if ((granted & need) !== need) return this.accessFault(kind, va, virt);
     if (!peek && !executeAsRead) {
+      // Global entries are filled at this context's slot too (stored again per ASID as needed).
       tlb.fill(
+        slot,
         vpn,
         global === 1 ? ctxGlobal : ctx,
         page,
@@ -467,8 +477,9 @@ export class Translator {
     const half = levels === 3 ? 2 ** 38 : 2 ** 47;
     if (!(va >= -half && va < half)) return this.pageFault(kind, va, virt);
     const vpn = Math.floor((va < 0 ? va + 2 * half : va) / PAGE_SIZE);
-    const pbmte = virt === 1 ? this.hPbmte : this.mPbmte;
-    const adue = virt === 1 ? this.hAdue : this.mAdue;
+    // henvcfg.PBMTE/ADUE are read-only zero while the menvcfg bits are zero (menvcfg section, Svadu/Svpbmt).
+    const pbmte = virt === 1 ? this.hPbmte & this.mPbmte : this.mPbmte;
+    const adue = virt === 1 ? this.hAdue & this.mAdue : this.mAdue;
 
     // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1.
     let table = atpPpn(atp.lo, atp.hi);
@@ -647,6 +658,7 @@ export class Translator {
     this.fetchCtx = this.ctxTag;
     this.fetchCtxGlobal = this.ctxTagGlobal;
     this.fetchIndex = this.permissionIndex(this.priv, this.virt);
+    this.fetchSalt = this.ctxSalt;
     let priv = this.priv;
     let virt = this.virt;
     if (priv === PRIV_M && this.mprv === 1) {
@@ -657,6 +669,7 @@ export class Translator {
     this.dataCtx = this.ctxTag;
     this.dataCtxGlobal = this.ctxTagGlobal;
     this.dataIndex = this.permissionIndex(priv, virt);
+    this.dataSalt = this.ctxSalt;
   }
 
   /**
@@ -669,6 +682,7 @@ export class Translator {
     this.ctxAsid = 0;
     this.ctxVmid = 0;
     this.ctxTagGlobal = CTX_NONE;
+    this.ctxSalt = 0;
     if (priv === PRIV_M) {
       this.ctxTag = CTX_MACHINE;
       return;
@@ -688,6 +702,7 @@ export class Translator {
     const base = (regime * 4 + firstMode) * CTX_ASID_SPAN;
     this.ctxTag = base + this.ctxAsid;
     if (firstMode !== 0) this.ctxTagGlobal = base + GLOBAL_ASID;
+    this.ctxSalt = contextSalt(this.ctxAsid, this.ctxVmid);
   }
 
   private permissionIndex(priv: number, virt: number): number {

@@ -7,12 +7,15 @@
 #   - `_start`: stack, trap vectors, PMP open to S/U, FPU on, then `main`;
 #   - the HTIF mailbox `tohost`/`fromhost` in section .tohost (Spike's
 #     convention: tohost = 1 is a pass, (code << 1) | 1 a failure);
-#   - console output: putchar, puts, print_hex, print_dec (HTIF);
+#   - console output: putchar, puts, write, print_hex, print_dec (HTIF
+#     console device), sys_write (HTIF syscall proxy);
 #   - trap handlers for M and S that record cause/epc/tval/status and resume;
 #   - test macros: TEST, CHECK, TEST_RR, TEST_RI, ..., TRAP_BEGIN/TRAP_END.
 #
 # Reserved registers: gp holds the current test number (the failure code),
 # t5 and t6 are scratch for the macros. Everything else belongs to the test.
+# Macros use the numeric local labels 1 and 2: a test's own `1:`/`2:` labels
+# must not be referenced across a macro.
 
 # ---- constants -------------------------------------------------------------
 
@@ -85,10 +88,18 @@
   li gp, \n
 .endm
 
+# Fails the current test unless registers a and b are equal. (`fail` may be
+# beyond a branch's reach, so the branch skips a jump to it.)
+.macro CHECK_EQ a, b
+  beq \a, \b, 1f
+  j fail
+1:
+.endm
+
 # Fails the current test unless register reg holds the 64-bit value expected.
 .macro CHECK reg, expected
   li t6, \expected
-  bne \reg, t6, fail
+  CHECK_EQ \reg, t6
 .endm
 
 # Fails the current test unless the CSR holds expected.
@@ -268,7 +279,7 @@
   la t6, \rec\()_trap_state
   ld t5, TRAP_SITE(t6)
   ld t6, TRAP_EPC(t6)
-  bne t5, t6, fail
+  CHECK_EQ t5, t6
 .endm
 
 # TRAP_END plus the trap value (mtval/stval).
@@ -295,12 +306,20 @@
   CHECK_TRAP_FIELD TRAP_TVAL, \expected, \rec
 .endm
 
+# The trap value must be the address of label (+ offset): `li` takes no symbols in GNU as.
+.macro CHECK_TRAP_TVAL_ADDR address, rec=m
+  la t6, \rec\()_trap_state
+  ld t5, TRAP_TVAL(t6)
+  la t6, \address
+  CHECK_EQ t5, t6
+.endm
+
 # The trap's epc must be the address of label.
 .macro CHECK_TRAP_EPC label, rec=m
   la t6, \rec\()_trap_state
   ld t5, TRAP_EPC(t6)
   la t6, \label
-  bne t5, t6, fail
+  CHECK_EQ t5, t6
 .endm
 
 # The privilege the last M-mode trap came from (mstatus.MPP as the handler saw it).
@@ -345,9 +364,13 @@
   .section .tohost, "aw", @progbits
   .align 6
   .globl tohost
+  .type tohost, @object
+  .size tohost, 8
 tohost: .dword 0
   .align 6
   .globl fromhost
+  .type fromhost, @object
+  .size fromhost, 8
 fromhost: .dword 0
 
   .data
@@ -449,9 +472,27 @@ putchar:
   sd t1, 0(t0)
   ret
 
-# write(a0 = buffer, a1 = length): through the HTIF syscall proxy (sys_write to fd 1).
+# write(a0 = buffer, a1 = length): a1 bytes through putchar.
+# Console routines clobber a0-a4, t0-t4 (and follow the calling convention otherwise).
   .globl write
 write:
+  mv a2, a0
+  add a3, a0, a1
+  mv a4, ra
+1:
+  bgeu a2, a3, 2f
+  lbu a0, 0(a2)
+  call putchar
+  addi a2, a2, 1
+  j 1b
+2:
+  jr a4
+
+# sys_write(a0 = buffer, a1 = length): one sys_write(1, buffer, length)
+# through the HTIF syscall proxy (riscv-tests' magic_mem convention). Spike
+# and rvhv serve it; QEMU's spike board only writes single characters this way.
+  .globl sys_write
+sys_write:
   la t0, magic_mem
   li t1, SYS_WRITE
   sd t1, 0(t0)
@@ -469,6 +510,7 @@ write:
   ld t2, 0(t1)
   beqz t2, 2b
   sd zero, 0(t1)
+  ld a0, 0(t0)
   ret
 
 # puts(a0): a NUL-terminated string, without adding a newline.

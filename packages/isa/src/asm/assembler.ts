@@ -102,9 +102,9 @@ function layoutRank(s: SectionBuffer): number {
 }
 
 /** Places allocated sections one after the other from `base`; pinned ones go where told. */
-function layoutSections(sections: Iterable<SectionBuffer>, options: AssembleOptions): Map<string, bigint> {
+function layoutSections(sections: readonly SectionBuffer[], options: AssembleOptions): Map<string, bigint> {
   const addresses = new Map<string, bigint>();
-  const allocated = [...sections].filter((s) => (s.flags & SHF_ALLOC) !== 0n);
+  const allocated = sections.filter((s) => (s.flags & SHF_ALLOC) !== 0n);
   allocated.sort((a, b) => layoutRank(a) - layoutRank(b) || a.order - b.order);
   let cursor = BigInt(options.base ?? DEFAULT_BASE);
   for (const s of allocated) {
@@ -119,7 +119,7 @@ function layoutSections(sections: Iterable<SectionBuffer>, options: AssembleOpti
 }
 
 function finishPass(pass: AssemblyPass, options: AssembleOptions): PassResult {
-  const sectionAddresses = layoutSections(pass.sections.values(), options);
+  const sectionAddresses = layoutSections([...pass.sections.values()], options);
   const symbols = new Map<string, SymbolValue>();
   for (const [name, label] of pass.labels) {
     symbols.set(name, { value: sectionAddresses.get(label.section.name)! + BigInt(label.offset), rel: 1, symbolic: true });
@@ -168,6 +168,16 @@ function overlapErrors(sections: readonly AssembledSection[], file: string): Asm
  * directives.ts for the directives.
  */
 export function assemble(input: string | readonly (string | AssemblySource)[], options: AssembleOptions = {}): AssembleResult {
+  try {
+    return assembleUnits(input, options);
+  } catch (e) {
+    // Statements catch their own errors; this guards the rest so that a bug is reported, never thrown.
+    const file = typeof input === 'string' ? (options.fileName ?? 'input.s') : 'input.s';
+    return { ok: false, errors: [asmError({ file, line: 1, column: 1 }, `internal assembler error: ${e instanceof Error ? e.message : String(e)}`)] };
+  }
+}
+
+function assembleUnits(input: string | readonly (string | AssemblySource)[], options: AssembleOptions): AssembleResult {
   const defaultName = options.fileName ?? 'input.s';
   const sources: AssemblySource[] =
     typeof input === 'string'

@@ -1,7 +1,7 @@
 import { asmError, StatementError, failAt, type AsmError, type SourceLocation } from './asm-error.js';
 import { compressInsn } from './compress.js';
 import { displaySymbol, type EvalContext, type LocalRefResolver, type SymbolValue } from './expression.js';
-import { encodeInsn, rejectedField, type MachineInsn } from './machine-insn.js';
+import { encodeInsn, insnLength, rejectedField, type MachineInsn } from './machine-insn.js';
 import { expandPseudo } from './pseudo.js';
 import { parseRowOperands, rowInsn, splitOperands, type OperandContext } from './operands.js';
 import { defaultSectionKind, SectionBuffer } from './section-buffer.js';
@@ -166,6 +166,11 @@ export class AssemblyPass {
       } catch (e) {
         if (e instanceof StatementError) this.report(e);
         else this.report(new StatementError(stmt.body?.at ?? stmt.end, `internal assembler error: ${e instanceof Error ? e.message : String(e)}`));
+        // Keep the room a failed instruction would take, so later addresses (and messages) stay right.
+        if (stmt.body?.kind === 'instruction' && section === this.section && this.section.size === start) {
+          const guess = stmt.body.name.startsWith('c.') ? 2 : 4;
+          this.section.fill(Math.max(this.shared.allocated[stmt.index] ?? 0, guess));
+        }
       }
       this.sizes[stmt.index] = section === this.section ? this.section.size - start : 0;
     }
@@ -204,6 +209,7 @@ export class AssemblyPass {
       at: body.at,
       mnemonic: body.name,
       pc,
+      rvc: this.rvc,
       operandContext: (at) => this.operandContext(at),
     });
     if (!insns) {
@@ -243,7 +249,7 @@ export class AssemblyPass {
   private encodeAll(insns: readonly MachineInsn[], rvc: boolean): { word: number; length: 2 | 4 }[] {
     return insns.map((m) => {
       const chosen = rvc && !m.keepUncompressed ? (compressInsn(m) ?? m) : m;
-      return { word: encodeInsn(chosen), length: chosen.spec.length };
+      return { word: encodeInsn(chosen), length: insnLength(chosen) };
     });
   }
 }

@@ -68,14 +68,14 @@ const IDENTITY_AT_ZERO: ReadonlySet<string> = new Set(['addi', 'slli', 'srli', '
  * c.mv, c.add, c.slli with rd = x0). HINTs are reserved for future hints, so,
  * like GNU as, the assembler keeps such instructions 32-bit.
  */
-function compressesToHint(name: string, slots: ReadonlyMap<string, number>, hasRd: boolean): boolean {
+function compressesToHint(name: string, slots: ReadonlyMap<string, number>, writesXreg: boolean): boolean {
   const rd = slots.get('rd') ?? 0;
   const rs1 = slots.get('rs1') ?? 0;
   const imm = slots.get('imm') ?? 0;
   const isNop = name === 'addi' && rd === 0 && rs1 === 0 && imm === 0;
   // A jump's rd = x0 means "no link", not a discarded result.
   const isJump = INSTRUCTION_BY_NAME.get(name)?.fields.some((f) => f.pcRelative) || name === 'jalr';
-  if (hasRd && rd === 0 && !isNop && !isJump) return true;
+  if (writesXreg && rd === 0 && !isNop && !isJump) return true;
   return IDENTITY_AT_ZERO.has(name) && imm === 0 && rd === rs1 && !isNop;
 }
 
@@ -99,7 +99,7 @@ export function compressInsn(m: MachineInsn): MachineInsn | undefined {
       if (found) return found;
     }
   }
-  if (compressesToHint(m.spec.name, slots, m.spec.fields.some((f) => f.slot === 'rd'))) return undefined;
+  if (compressesToHint(m.spec.name, slots, m.spec.fields.some((f) => f.slot === 'rd' && f.kind === 'xreg'))) return undefined;
   for (const c of COMPRESSED_BY_TARGET.get(m.spec.name) ?? []) {
     const found = tryCompressed(c, slots);
     if (found) return found;

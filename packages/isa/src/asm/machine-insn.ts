@@ -21,6 +21,18 @@ export interface MachineInsn {
   readonly keepUncompressed: boolean;
   /** Raw bits to OR into the word (fence.tso's fm field, which has no operand field). */
   readonly extraBits?: number;
+  /** A fixed 16-bit parcel that is no table row (c.unimp, the all-zero illegal instruction). */
+  readonly parcel?: number;
+}
+
+/** The all-zero parcel: defined to be illegal (spec 16.1), GNU's `unimp` when RVC is on. */
+export function illegalParcel(): MachineInsn {
+  return { spec: row('c.addi4spn'), values: new Map(), ordering: 0, keepUncompressed: true, parcel: 0 };
+}
+
+/** Bytes the instruction takes. */
+export function insnLength(m: MachineInsn): 2 | 4 {
+  return m.parcel !== undefined ? 2 : m.spec.length;
 }
 
 /** The row called `name`; the table must have it (pseudo-instructions name base rows only). */
@@ -50,6 +62,7 @@ export function machineInsn(
 
 /** The first field value that the row cannot encode, or undefined when all fit. */
 export function rejectedField(m: MachineInsn): { field: FieldSpec; value: number } | undefined {
+  if (m.parcel !== undefined) return undefined;
   for (const f of m.spec.fields) {
     const value = m.values.get(f.name) ?? 0;
     if (!fieldAccepts(f, value)) return { field: f, value };
@@ -59,6 +72,7 @@ export function rejectedField(m: MachineInsn): { field: FieldSpec; value: number
 
 /** The instruction bits (16 or 32 of them). Field values must be accepted by their fields. */
 export function encodeInsn(m: MachineInsn): number {
+  if (m.parcel !== undefined) return m.parcel;
   let word = m.spec.match;
   for (const f of m.spec.fields) word = insertField(f, word, m.values.get(f.name) ?? 0);
   if (m.ordering !== 0) {

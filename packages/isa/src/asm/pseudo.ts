@@ -1,7 +1,7 @@
 import { failAt, type SourceLocation } from './asm-error.js';
 import { hi20, lo12 } from './expression.js';
 import { loadImmediate } from './load-immediate.js';
-import { machineInsn, row, type MachineInsn } from './machine-insn.js';
+import { illegalParcel, machineInsn, row, type MachineInsn } from './machine-insn.js';
 import {
   evalOperand,
   fregOperand,
@@ -9,13 +9,14 @@ import {
   isMemoryOperand,
   isRegisterOperand,
   operandText,
+  parseRowOperands,
   xregOperand,
   type Operand,
   type OperandContext,
 } from './operands.js';
 import { csrNumber } from '../table/csrs.js';
 import { FIELDS } from '../table/fields.js';
-import { INSTRUCTIONS } from '../table/index.js';
+import { INSTRUCTIONS, INSTRUCTION_BY_NAME } from '../table/index.js';
 
 /**
  * Pseudo-instructions of GNU as (unprivileged spec chapter 25 "RISC-V
@@ -32,6 +33,8 @@ export interface PseudoContext {
   /** Operand evaluation for an instruction at `pc`. */
   readonly operandContext: (pc: bigint) => OperandContext;
   readonly pc: bigint;
+  /** Compression is on (`unimp` is then c.unimp). */
+  readonly rvc: boolean;
 }
 
 type PseudoHandler = (p: PseudoContext) => MachineInsn[] | undefined;
@@ -191,6 +194,13 @@ function optionalRegs(name: string): PseudoHandler {
   };
 }
 
+/** `imm(rs)` of `jr imm(rs)` / `jalr imm(rs)`, parsed with the jalr row's own memory operand. */
+function memoryJump(p: PseudoContext, op: Operand): { rs1: number; imm_i: number } {
+  const ra: Operand = { tokens: [{ kind: 'ident', text: 'ra', at: op.at }], at: op.at };
+  const parsed = parseRowOperands(row('jalr'), [ra, op], p.operandContext(p.pc), p.at);
+  return { rs1: parsed.values.get('rs1')!, imm_i: parsed.values.get('imm_i')! };
+}
+
 const FENCE_RW = 0b0011;
 const FENCE_IORW = 0b1111;
 const FENCE_W = 0b0001;
@@ -240,6 +250,7 @@ const HANDLERS: Record<string, PseudoHandler> = {
     return [machineInsn('jal', { rd: RA, imm_j: target(p, p.ops[0]!, p.pc, FIELDS.imm_j) })];
   },
   jr: (p) => {
+    if (p.ops.length === 1 && isMemoryOperand(p.ops[0]!)) return [machineInsn('jalr', { rd: X0, ...memoryJump(p, p.ops[0]!) })];
     if (p.ops.length !== 1 && p.ops.length !== 2) count(p, 1, 'rs');
     const imm = p.ops.length === 2 ? immediateValue(FIELDS.imm_i, evalOperand(p.ops[1]!, p.operandContext(p.pc)).value, p.ops[1]!.at) : 0;
     return [machineInsn('jalr', { rd: X0, rs1: xregOperand(p.ops[0]!), imm_i: imm })];
@@ -247,6 +258,7 @@ const HANDLERS: Record<string, PseudoHandler> = {
   jalr: (p) => {
     // gas also takes `jalr rs`, `jalr rd, rs` and `jalr rd, rs, imm`.
     if (p.ops.length === 1 && !isMemoryOperand(p.ops[0]!)) return [machineInsn('jalr', { rd: RA, rs1: xregOperand(p.ops[0]!), imm_i: 0 })];
+    if (p.ops.length === 1) return [machineInsn('jalr', { rd: RA, ...memoryJump(p, p.ops[0]!) }, wide)];
     if (p.ops.length === 2 && isRegisterOperand(p.ops[1]!)) {
       return [machineInsn('jalr', { rd: xregOperand(p.ops[0]!), rs1: xregOperand(p.ops[1]!), imm_i: 0 }, wide)];
     }
@@ -255,6 +267,13 @@ const HANDLERS: Record<string, PseudoHandler> = {
       return [machineInsn('jalr', { rd: xregOperand(p.ops[0]!), rs1: xregOperand(p.ops[1]!), imm_i: imm }, wide)];
     }
     return undefined;
+  },
+  // C.NOP is c.addi x0 (spec 16.5); with an immediate it is a HINT that objdump prints as `c.nop imm`.
+  'c.nop': (p) => {
+    if (INSTRUCTION_BY_NAME.has('c.nop')) return undefined;
+    if (p.ops.length > 1) count(p, 1, '[imm]');
+    const imm = p.ops[0] ? evalOperand(p.ops[0], p.operandContext(p.pc)).value : 0n;
+    return [machineInsn('c.addi', { c_rd: X0, c_imm6: immediateValue(FIELDS.c_imm6, imm, p.ops[0]?.at ?? p.at) })];
   },
   ret: (p) => (count(p, 0, 'none'), [machineInsn('jalr', { rd: X0, rs1: RA, imm_i: 0 })]),
   call: (p) => {
@@ -304,8 +323,8 @@ const HANDLERS: Record<string, PseudoHandler> = {
   'fge.s': twoFreg('fle.s', 'swap'),
   'fgt.d': twoFreg('flt.d', 'swap'),
   'fge.d': twoFreg('fle.d', 'swap'),
-  // unimp: gas emits csrrw x0, cycle, x0 (a write to a read-only CSR: illegal instruction).
-  unimp: (p) => (count(p, 0, 'none'), [machineInsn('csrrw', { rd: X0, csr: csrNumber('cycle')!, rs1: X0 })]),
+  // unimp: gas emits c.unimp (0x0000) with RVC, else csrrw x0, cycle, x0 (a write to a read-only CSR).
+  unimp: (p) => (count(p, 0, 'none'), [p.rvc ? illegalParcel() : machineInsn('csrrw', { rd: X0, csr: csrNumber('cycle')!, rs1: X0 })]),
 };
 
 // Loads and stores of a symbol, from every row with an `imm(rs1)` access (integer and float).

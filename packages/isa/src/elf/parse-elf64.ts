@@ -7,6 +7,8 @@ import {
   ELFDATA2LSB,
   EM_RISCV,
   EV_CURRENT,
+  PT_LOAD,
+  PT_NULL,
   SHN_UNDEF,
   SHN_XINDEX,
   SHT_NOBITS,
@@ -134,8 +136,9 @@ function parseProgramHeaders(file: Reader, header: Elf64Header): Elf64ProgramHea
       memsz: file.u64(at + 40, what),
       align: file.u64(at + 48, what),
     };
-    if (ph.type !== 0) checkRange(file, ph.offset, ph.filesz, `contents of ${what}`);
-    if (ph.filesz > ph.memsz) fail(`${what}: p_filesz ${ph.filesz} exceeds p_memsz ${ph.memsz}`);
+    // An empty range may point anywhere (a NOBITS-only segment's offset can lie past the end).
+    if (ph.type !== PT_NULL && ph.filesz > 0n) checkRange(file, ph.offset, ph.filesz, `contents of ${what}`);
+    if (ph.type === PT_LOAD && ph.filesz > ph.memsz) fail(`${what}: p_filesz ${ph.filesz} exceeds p_memsz ${ph.memsz}`);
     out.push(ph);
   }
   return out;
@@ -172,7 +175,7 @@ function readRawSections(file: Reader, header: Elf64Header): { raw: RawSection[]
       addralign: file.u64(at + 48, what),
       entsize: file.u64(at + 56, what),
     };
-    if (sh.type !== SHT_NOBITS && sh.type !== SHT_NULL) checkRange(file, sh.offset, sh.size, `contents of section ${i}`);
+    if (sh.type !== SHT_NOBITS && sh.type !== SHT_NULL && sh.size > 0n) checkRange(file, sh.offset, sh.size, `contents of section ${i}`);
     raw.push(sh);
   }
   if (shnum > 0 && shstrndx !== SHN_UNDEF) {

@@ -71,15 +71,16 @@ function add(aLo: number, aHi: number, bLo: number, bHi: number, rm: number, ctx
       return;
     }
     // TwoSum, inline. Results below 2^-1021 in magnitude are always exact.
+    // Near the overflow threshold s - x can overflow spuriously, which
+    // leaves err infinite or NaN: then use the exact path.
     const bv = s - x;
     const err = x - (s - bv) + (y - bv);
-    if (err === 0) writeDouble(s, ctx);
-    else writeInexact(s, err, rm, ctx);
-    return;
+    if (err === 0) return writeDouble(s, ctx);
+    if (err - err === 0) return writeInexact(s, err, rm, ctx);
   }
   if (s !== s) return nanResult(aLo, aHi, bLo, bHi, ctx);
   if (x - x !== 0 || y - y !== 0) return writeDouble(s, ctx); // infinite operand: exact
-  if (rm === RoundingMode.RNE || rm === RoundingMode.RMM) return nearestOverflow(s, ctx);
+  if (s - s !== 0 && (rm === RoundingMode.RNE || rm === RoundingMode.RMM)) return nearestOverflow(s, ctx);
   f64AddSlow(aLo, aHi, bLo, bHi, rm, ctx);
 }
 

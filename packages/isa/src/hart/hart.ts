@@ -7,14 +7,23 @@ import { HSTATUS, HSTATUS_HI_VSXL, HSTATUS_SHIFT, MSTATUS, MSTATUS_HI, MSTATUS_S
 import { HART_STATE_BYTES, registerFileAt, type RegisterFile } from './register-file.js';
 import { highWord, lowWord } from './int64-address.js';
 import { Counter } from './csr/counters.js';
-import { HANDLERS } from './exec/handlers.js';
 import { interruptPendingBits } from './csr/interrupt-state.js';
 import { timerDeadline } from './csr/timers.js';
+import { HANDLERS } from './exec/handlers.js';
+import { VmAccess, type VmAccessKind } from './vm-access.js';
 
 /** What the hart does with a misaligned load/store (the spec allows either). */
 export type MisalignedPolicy = 'perform' | 'trap';
 
-/** A hook that sees every trap taken into HS/S-mode before the hart vectors to stvec. */
+/**
+ * A hook that sees every trap taken into HS-mode (V=0, S) once the hart has
+ * written the trap state exactly as hardware does (sepc, scause, stval,
+ * htval, htinst, sstatus, hstatus) and set `nextPc` to the stvec target.
+ * Returning true means the host handled the trap instead of the guest
+ * software at stvec: it has set `nextPc` itself (typically with
+ * {@link Hart.sret} after emulating the trapping instruction). Returning
+ * false lets the hart continue at stvec.
+ */
 export type TrapHook = (hart: Hart, cause: number, interrupt: boolean) => boolean;
 
 export interface HartOptions {
@@ -33,13 +42,32 @@ export interface HartOptions {
   readTime?: () => number;
   /** Reset pc (default 0x8000_0000, where a bare program starts). */
   resetPc?: number;
+  /**
+   * GEILEN: the number of guest external interrupts (hgeip/hgeie bits
+   * GEILEN:1, H spec 8.2.4), 0 to 31. Default 0: no guest external
+   * interrupts (VGEIN, hgeie and SGEI are then read-only zero).
+   */
+  geilen?: number;
 }
 
 /** Instructions run between interrupt checks when nothing ends a batch early. */
 const BATCH = 256;
 
-/** misa: RV64 (MXL=2) with I, M, A, F, D, C, S, U. */
-const MISA_EXTENSIONS = ['I', 'M', 'A', 'F', 'D', 'C', 'S', 'U'];
+/** misa: RV64 (MXL=2) with I, M, A, F, D, C, H, S, U. */
+const MISA_EXTENSIONS = ['I', 'M', 'A', 'F', 'D', 'C', 'H', 'S', 'U'];
+
+const TWO_32 = 4294967296;
+
+/** Exceptions raised by a data access (their tval is the data address). */
+const DATA_EXCEPTIONS =
+  (1 << Exception.loadMisaligned) |
+  (1 << Exception.loadAccessFault) |
+  (1 << Exception.storeMisaligned) |
+  (1 << Exception.storeAccessFault) |
+  (1 << Exception.loadPageFault) |
+  (1 << Exception.storePageFault) |
+  (1 << Exception.loadGuestPageFault) |
+  (1 << Exception.storeGuestPageFault);
 
 export type ExecuteHandler = (hart: Hart, d: Decoded) => void;
 
@@ -47,6 +75,10 @@ export type ExecuteHandler = (hart: Hart, d: Decoded) => void;
  * One RISC-V hart: architectural state, the fetch/decode/execute loop,
  * memory accesses with their faults, and traps. Instruction semantics live
  * in `exec/` (one handler per table row); CSR semantics in `csr/`.
+ *
+ * Privilege modes: `priv` is the nominal privilege (M, S, U) and `virt`
+ * the virtualization mode V of the H extension, so HS = (S, V=0),
+ * VS = (S, V=1), VU = (U, V=1).
  *
  * Conventions used by handlers:
  * - `pc` is the address of the executing instruction, `nextPc` is where
@@ -66,12 +98,18 @@ export class Hart {
   readonly fd: Float64Array;
   /** CSR storage for registers kept as plain values: lo at 2*n, hi at 2*n+1. */
   readonly csr = new Int32Array(8192);
+  /** GEILEN (see {@link HartOptions.geilen}). */
+  readonly geilen: number;
 
   pc: number;
   nextPc: number;
   priv: PrivilegeLevel = Privilege.M;
-  /** The virtualization mode V (H extension); always false until the hart implements H. */
+  /** The virtualization mode V (H extension): true in VS and VU mode. */
   virt = false;
+  /** The instruction being executed (for trap values that describe it: htinst/mtinst). */
+  insn: Decoded | undefined;
+  /** How the current instruction's explicit memory accesses are made (HLV/HLVX/HSV set it around their access). */
+  vmAccess: VmAccessKind = VmAccess.none;
   /** Set when the current instruction trapped; cleared by the run loop. */
   trapped = false;
   /** In WFI, waiting for an interrupt. */
@@ -84,11 +122,14 @@ export class Hart {
   misaligned: MisalignedPolicy;
   /** Interrupt lines driven by devices (MSIP, MTIP, MEIP, SEIP), as mip bits. */
   irqLines = 0;
+  /** Guest external interrupt lines (hgeip), bit i = guest external interrupt i, 1 <= i <= GEILEN. */
+  guestExternalLines = 0;
   /** Retired instruction and cycle counts since reset (before offsets from CSR writes). */
   cycles = 0;
   instret = 0;
   /** High word of the last 64-bit load. */
   loadHi = 0;
+  /** Receives traps into HS-mode instead of the guest's stvec (see {@link TrapHook}). */
   trapHook: TrapHook | undefined;
   /** mcycle and minstret as software sees them (offsets from CSR writes, mcountinhibit). */
   counters = { cycle: new Counter((h) => h.cycles), instret: new Counter((h) => h.instret) };
@@ -100,6 +141,9 @@ export class Hart {
     this.hartId = options.hartId ?? 0;
     this.hartIndex = options.hartIndex ?? this.hartId;
     this.memory = options.memory;
+    const geilen = options.geilen ?? 0;
+    if (!Number.isInteger(geilen) || geilen < 0 || geilen > 31) throw new RangeError(`geilen ${geilen} is not in 0..31`);
+    this.geilen = geilen;
     const regs = options.registers ?? registerFileAt(new ArrayBuffer(HART_STATE_BYTES), 0);
     this.x = regs.x;
     this.f = regs.f;
@@ -110,7 +154,7 @@ export class Hart {
     this.reset(this.pc);
   }
 
-  /** Architectural reset (privileged spec 3.4): M-mode, MIE=0, MPRV=0, misa at its maximum. */
+  /** Architectural reset (privileged spec 3.4): M-mode, V=0, MIE=0, MPRV=0, misa at its maximum. */
   reset(pc: number): void {
     this.x.fill(0);
     this.f.fill(0);
@@ -118,6 +162,8 @@ export class Hart {
     this.pc = this.nextPc = pc;
     this.priv = Privilege.M;
     this.virt = false;
+    this.vmAccess = VmAccess.none;
+    this.insn = undefined;
     this.waiting = false;
     this.fflags = 0;
     this.frm = 0;
@@ -126,6 +172,8 @@ export class Hart {
     this.csr[CSR.misa * 2] = misa;
     this.csr[CSR.misa * 2 + 1] = XL64 << 30; // MXL in bits 63:62
     this.csr[CSR.mstatus * 2 + 1] = (XL64 << 2) | XL64; // SXL = UXL = 64
+    this.csr[CSR.vsstatus * 2 + 1] = XL64; // vsstatus.UXL = VSXL = 64
+    this.csr[CSR.hstatus * 2 + 1] = XL64 & HSTATUS_HI_VSXL; // VSXL = 64
     this.csr[CSR.mhartid * 2] = this.hartId;
     this.memory.clearReservation(this.hartIndex);
     this.cycles = 0;
@@ -155,12 +203,12 @@ export class Hart {
 
   /** x[r] as a number (exact for values below 2^53 in magnitude: addresses). */
   xNumber(r: number): number {
-    return this.x[r * 2 + 1]! * 4294967296 + (this.x[r * 2]! >>> 0);
+    return this.x[r * 2 + 1]! * TWO_32 + (this.x[r * 2]! >>> 0);
   }
 
   /** x[rs1] + imm as an address number. */
   address(rs1: number, imm: number): number {
-    return this.x[rs1 * 2 + 1]! * 4294967296 + (this.x[rs1 * 2]! >>> 0) + imm;
+    return this.x[rs1 * 2 + 1]! * TWO_32 + (this.x[rs1 * 2]! >>> 0) + imm;
   }
 
   // ---- privilege and status ---------------------------------------------
@@ -173,8 +221,14 @@ export class Hart {
     this.csr[CSR.mstatus * 2] = lo;
   }
 
-  /** Effective privilege for data accesses (MPRV in M-mode uses MPP, privileged spec 3.1.6.3). */
+  /**
+   * Effective nominal privilege for explicit data accesses: MPRV in M-mode
+   * uses MPP (privileged spec 3.1.6.3); HLV/HLVX/HSV use hstatus.SPVP (H spec 8.3.1).
+   */
   dataPrivilege(): PrivilegeLevel {
+    if (this.vmAccess !== VmAccess.none) {
+      return (this.csr[CSR.hstatus * 2]! & HSTATUS.SPVP) !== 0 ? Privilege.S : Privilege.U;
+    }
     const s = this.mstatus;
     if (this.priv === Privilege.M && (s & MSTATUS.MPRV) !== 0) {
       return ((s & MSTATUS.MPP) >>> MSTATUS_SHIFT.MPP) as PrivilegeLevel;
@@ -182,15 +236,45 @@ export class Hart {
     return this.priv;
   }
 
-  /** FS field of mstatus: 0 means the F/D state is off and float instructions are illegal. */
-  floatEnabled(): boolean {
-    return (this.mstatus & MSTATUS.FS) !== 0;
+  /**
+   * Effective virtualization mode of explicit data accesses: V, or MPV when
+   * MPRV applies with MPP != M (H spec 8.4.1, table "Effect of MPRV"), or 1
+   * for HLV/HLVX/HSV.
+   */
+  dataVirt(): boolean {
+    if (this.vmAccess !== VmAccess.none) return true;
+    const s = this.mstatus;
+    if (this.priv === Privilege.M && (s & MSTATUS.MPRV) !== 0 && (s & MSTATUS.MPP) !== MSTATUS.MPP) {
+      return (this.csr[CSR.mstatus * 2 + 1]! & MSTATUS_HI.MPV) !== 0;
+    }
+    return this.virt;
   }
 
-  /** Marks the float state dirty (mstatus.FS = 3, SD = 1) after a write of f registers or fflags. */
+  /**
+   * Whether float instructions and CSRs may run: mstatus.FS is not Off and,
+   * when V=1, vsstatus.FS neither (H spec 8.2.10).
+   */
+  floatEnabled(): boolean {
+    return (this.mstatus & MSTATUS.FS) !== 0 && (!this.virt || (this.csr[CSR.vsstatus * 2]! & MSTATUS.FS) !== 0);
+  }
+
+  /** Marks the float state dirty (FS = 3, SD = 1) after a write of f registers or fflags; with V=1 in vsstatus too. */
   markFloatDirty(): void {
     this.csr[CSR.mstatus * 2] |= MSTATUS.FS;
     this.csr[CSR.mstatus * 2 + 1] |= MSTATUS_HI.SD;
+    if (this.virt) {
+      this.csr[CSR.vsstatus * 2] |= MSTATUS.FS;
+      this.csr[CSR.vsstatus * 2 + 1] |= MSTATUS_HI.SD;
+    }
+  }
+
+  /**
+   * Called when something that address translation depends on changed
+   * (satp, vsatp, hgatp, mstatus MPRV/MPP/MPV/SUM/MXR, privilege): the
+   * translation layer drops what it derived from the old settings.
+   */
+  translationChanged(): void {
+    // Bare translation caches nothing yet; the MMU integration flushes here.
   }
 
   // ---- memory ----------------------------------------------------------
@@ -342,6 +426,7 @@ export class Hart {
     const d = this.fetch(pc);
     if (d !== undefined) {
       this.nextPc = pc + d.length;
+      this.insn = d;
       HANDLERS[d.op]!(this, d);
       this.x[0] = 0;
       this.x[1] = 0;
@@ -379,9 +464,13 @@ export class Hart {
 
   // ---- interrupts ---------------------------------------------------------
 
-  /** mip as software sees it: software-writable bits OR the device lines. */
+  /**
+   * mip as software sees it: the software-writable bits, the device lines,
+   * hvip, guest external interrupts and the Sstc timers (see
+   * csr/interrupt-state.ts).
+   */
   get mip(): number {
-    return this.csr[CSR.mip * 2]! | this.irqLines;
+    return interruptPendingBits(this);
   }
 
   /** Drives an interrupt line (a mip bit) from a device. */
@@ -394,25 +483,61 @@ export class Hart {
     }
   }
 
-  /** WFI resumes when any interrupt is pending and enabled in mie, whatever the global enables (spec 3.3.3). */
+  /** Drives guest external interrupt line `n` (1..GEILEN), i.e. bit n of hgeip, from an interrupt controller. */
+  setGuestExternalInterrupt(n: number, level: boolean): void {
+    if (n < 1 || n > this.geilen) throw new RangeError(`guest external interrupt ${n} is not in 1..${this.geilen}`);
+    const mask = 1 << n;
+    const next = level ? this.guestExternalLines | mask : this.guestExternalLines & ~mask;
+    if (next !== this.guestExternalLines) {
+      this.guestExternalLines = next;
+      this.stopBatch = true;
+    }
+  }
+
+  /** The implemented hgeip/hgeie bits: GEILEN:1. */
+  guestExternalMask(): number {
+    return this.geilen === 0 ? 0 : (2 ** (this.geilen + 1) - 2) | 0;
+  }
+
+  /** mideleg as read: the written S-level bits plus the read-only-one VS-level (and SGEI) bits (H spec 8.4.2). */
+  midelegEffective(): number {
+    return this.csr[CSR.mideleg * 2]! | VS_INTERRUPTS | (this.geilen > 0 ? SGEI_BIT : 0);
+  }
+
+  /**
+   * WFI resumes when any interrupt is pending and enabled in mie, whatever
+   * the global enables and delegation (privileged spec 3.3.3).
+   */
   wakeUpPending(): boolean {
     return (this.mip & this.csr[CSR.mie * 2]!) !== 0;
   }
 
-  /** The interrupt the hart takes now, or -1 (privileged spec 3.1.9 and 4.1.3). */
+  /**
+   * The interrupt the hart takes now, or -1 (privileged spec 3.1.9, 4.1.3;
+   * H spec 8.2.3). Interrupts not delegated by mideleg go to M-mode, taken
+   * when below M or MIE=1. Delegated ones not delegated further by hideleg
+   * go to HS-mode, taken in U/VS/VU (HS interrupts are always enabled while
+   * V=1) or in HS with SIE=1. Those hideleg delegates go to VS-mode and are
+   * taken only while V=1: in VU, or in VS with vsstatus.SIE=1. M-level
+   * interrupts come before HS-level ones, which come before VS-level ones.
+   */
   pendingInterrupt(): number {
     const pending = this.mip & this.csr[CSR.mie * 2]!;
     if (pending === 0) return -1;
-    const mideleg = this.csr[CSR.mideleg * 2]!;
-    const status = this.mstatus;
-    const mEnabled = this.priv < Privilege.M || (status & MSTATUS.MIE) !== 0;
-    const sEnabled = this.priv < Privilege.S || (this.priv === Privilege.S && (status & MSTATUS.SIE) !== 0);
-    const forM = mEnabled ? pending & ~mideleg : 0;
-    const forS = sEnabled ? pending & mideleg : 0;
-    const candidates = forM !== 0 ? forM : forS;
-    if (candidates === 0) return -1;
-    for (const irq of INTERRUPT_PRIORITY) if ((candidates & (1 << irq)) !== 0) return irq;
-    return -1;
+    const priv = this.priv;
+    if (priv === Privilege.M && (this.mstatus & MSTATUS.MIE) === 0) return -1;
+    const mideleg = this.midelegEffective();
+    const forM = pending & ~mideleg;
+    if (forM !== 0) return highestPriority(forM);
+    if (priv === Privilege.M) return -1;
+    const hideleg = this.csr[CSR.hideleg * 2]!;
+    const hsEnabled = this.virt || priv === Privilege.U || (this.mstatus & MSTATUS.SIE) !== 0;
+    const forHS = hsEnabled ? pending & mideleg & ~hideleg : 0;
+    if (forHS !== 0) return highestPriority(forHS);
+    if (!this.virt) return -1;
+    const vsEnabled = priv === Privilege.U || (this.csr[CSR.vsstatus * 2]! & MSTATUS.SIE) !== 0;
+    const forVS = vsEnabled ? pending & mideleg & hideleg : 0;
+    return forVS !== 0 ? highestPriority(forVS) : -1;
   }
 
   /** Takes the highest-priority enabled interrupt, if any. Returns whether one was taken. */
@@ -420,61 +545,181 @@ export class Hart {
     const irq = this.pendingInterrupt();
     if (irq < 0) return false;
     this.nextPc = this.pc;
-    this.enterTrap(irq, true, 0);
+    this.enterTrap(irq, true, 0, 0, 0, false);
     this.pc = this.nextPc;
     this.trapped = false;
     return true;
   }
 
-  // ---- traps --------------------------------------------------------------
-
-  /** Raises a synchronous exception for the current instruction: the one place a fault becomes a trap. */
-  raise(cause: number, tval: number): void {
-    this.enterTrap(cause, false, tval);
+  /**
+   * The platform time at which an Sstc comparator (stimecmp, vstimecmp)
+   * will next raise its interrupt, or Infinity: a run loop idling a
+   * waiting hart wakes it then.
+   */
+  timerDeadline(): number {
+    return timerDeadline(this);
   }
 
-  /** Trap entry (privileged spec 3.1.6.1, 3.1.7, 4.1.1): chooses M or S, saves state, vectors. */
-  private enterTrap(cause: number, interrupt: boolean, tval: number): void {
+  // ---- traps --------------------------------------------------------------
+
+  /**
+   * Raises a synchronous exception for the current instruction: the one
+   * place a fault becomes a trap. GVA is derived from the cause: its tval
+   * is a guest virtual address when it is an address of an access made
+   * with V=1 (fetch, breakpoint) or as though V=1 (data: MPRV with MPV,
+   * HLV/HLVX/HSV).
+   */
+  raise(cause: number, tval: number): void {
+    this.enterTrap(cause, false, tval, 0, 0, this.isGuestAddressFault(cause));
+  }
+
+  /**
+   * Raises a synchronous exception with the H extension's extra trap
+   * values: `gpa` is the faulting guest physical address (written >> 2 to
+   * htval/mtval2, 0 when unknown) and `tinst` the transformed instruction
+   * or pseudo-instruction for htinst/mtinst (H spec 8.6.3).
+   */
+  raiseGuestFault(cause: number, tval: number, gpa: number, tinst: number): void {
+    this.enterTrap(cause, false, tval, Math.floor(gpa / 4), tinst, this.isGuestAddressFault(cause));
+  }
+
+  private isGuestAddressFault(cause: number): boolean {
+    if (cause >= 32 || ((ADDRESS_EXCEPTIONS >>> cause) & 1) === 0) return false;
+    return ((DATA_EXCEPTIONS >>> cause) & 1) !== 0 ? this.dataVirt() : this.virt;
+  }
+
+  /**
+   * Trap entry (privileged spec 3.1.6.1, 3.1.7, 4.1.1; H spec 8.6.2): a
+   * trap from M goes to M; from HS/U to M unless medeleg/mideleg delegates
+   * it to HS; from VS/VU to M, else HS, else VS when hedeleg/hideleg
+   * delegate it further. `tval2` is the value for htval/mtval2 (already
+   * shifted), `tinst` for htinst/mtinst, `gva` whether tval is a guest
+   * virtual address.
+   */
+  private enterTrap(cause: number, interrupt: boolean, tval: number, tval2: number, tinst: number, gva: boolean): void {
     this.trapped = true;
     this.waiting = false;
     this.stopBatch = true;
-    const deleg = interrupt ? this.csr[CSR.mideleg * 2]! : this.medelegBit(cause);
-    const toS = this.priv <= Privilege.S && ((deleg >>> cause) & 1) !== 0 && (interrupt || cause < 32);
     const epc = this.pc;
-    const status = this.mstatus;
-    if (toS) {
+    const priv = this.priv;
+    const virt = this.virt;
+    let target: 'M' | 'HS' | 'VS' = 'M';
+    if (priv !== Privilege.M) {
+      const deleg = interrupt ? this.midelegEffective() : this.medelegBits(cause);
+      if (((deleg >>> cause) & 1) !== 0 && (interrupt || cause < 32)) {
+        target = 'HS';
+        const hdeleg = interrupt ? this.csr[CSR.hideleg * 2]! : this.csr[CSR.hedeleg * 2]!;
+        if (virt && ((hdeleg >>> cause) & 1) !== 0 && cause < 32) target = 'VS';
+      }
+    }
+    if (target === 'VS') {
+      // VS-level interrupts reach VS-mode as the supervisor ones: 2 -> 1, 6 -> 5, 10 -> 9 (H spec 8.2.2).
+      const vsCause = interrupt ? cause - 1 : cause;
+      this.writeCsrPair(CSR.vsepc, lowWord(epc), highWord(epc));
+      this.writeCsrPair(CSR.vscause, vsCause, interrupt ? 1 << 31 : 0);
+      this.writeCsrPair(CSR.vstval, lowWord(tval), highWord(tval));
+      const s = this.csr[CSR.vsstatus * 2]!;
+      this.csr[CSR.vsstatus * 2] = supervisorTrapStatus(s, priv);
+      this.priv = Privilege.S;
+      this.nextPc = this.vector(CSR.vstvec, vsCause, interrupt);
+    } else if (target === 'HS') {
       this.writeCsrPair(CSR.sepc, lowWord(epc), highWord(epc));
       this.writeCsrPair(CSR.scause, cause, interrupt ? 1 << 31 : 0);
       this.writeCsrPair(CSR.stval, lowWord(tval), highWord(tval));
-      let s = status & ~(MSTATUS.SPIE | MSTATUS.SIE | MSTATUS.SPP);
-      if (status & MSTATUS.SIE) s |= MSTATUS.SPIE;
-      if (this.priv === Privilege.S) s |= MSTATUS.SPP;
-      this.mstatus = s;
+      this.writeCsrPair(CSR.htval, lowWord(tval2), highWord(tval2));
+      this.writeCsrPair(CSR.htinst, tinst, 0);
+      this.mstatus = supervisorTrapStatus(this.mstatus, priv);
+      let h = this.csr[CSR.hstatus * 2]! & ~(HSTATUS.SPV | HSTATUS.GVA);
+      if (virt) h = (h & ~HSTATUS.SPVP) | (priv << HSTATUS_SHIFT.SPVP) | HSTATUS.SPV;
+      if (gva) h |= HSTATUS.GVA;
+      this.csr[CSR.hstatus * 2] = h;
       this.priv = Privilege.S;
-      if (this.trapHook !== undefined && this.trapHook(this, cause, interrupt)) return;
-      this.nextPc = this.vector(CSR.stvec, cause, interrupt);
+      this.virt = false;
+      this.translationChanged();
+      const target = this.vector(CSR.stvec, cause, interrupt);
+      this.nextPc = target;
+      if (this.trapHook !== undefined && !this.trapHook(this, cause, interrupt)) this.nextPc = target;
     } else {
       this.writeCsrPair(CSR.mepc, lowWord(epc), highWord(epc));
       this.writeCsrPair(CSR.mcause, cause, interrupt ? 1 << 31 : 0);
       this.writeCsrPair(CSR.mtval, lowWord(tval), highWord(tval));
+      this.writeCsrPair(CSR.mtval2, lowWord(tval2), highWord(tval2));
+      this.writeCsrPair(CSR.mtinst, tinst, 0);
+      const status = this.mstatus;
       let s = status & ~(MSTATUS.MPIE | MSTATUS.MIE | MSTATUS.MPP);
       if (status & MSTATUS.MIE) s |= MSTATUS.MPIE;
-      s |= this.priv << MSTATUS_SHIFT.MPP;
+      s |= priv << MSTATUS_SHIFT.MPP;
       this.mstatus = s;
+      let hi = this.csr[CSR.mstatus * 2 + 1]! & ~(MSTATUS_HI.MPV | MSTATUS_HI.GVA);
+      if (virt) hi |= MSTATUS_HI.MPV;
+      if (gva) hi |= MSTATUS_HI.GVA;
+      this.csr[CSR.mstatus * 2 + 1] = hi;
       this.priv = Privilege.M;
+      this.virt = false;
       this.nextPc = this.vector(CSR.mtvec, cause, interrupt);
+      this.translationChanged();
     }
   }
 
-  private medelegBit(cause: number): number {
-    return cause < 32 ? this.csr[CSR.medeleg * 2]! : this.csr[CSR.medeleg * 2 + 1]! >>> 0;
+  private medelegBits(cause: number): number {
+    return cause < 32 ? this.csr[CSR.medeleg * 2]! : 0;
   }
 
   /** Trap target from xtvec: BASE, or BASE + 4*cause for interrupts in vectored mode. */
   private vector(tvec: number, cause: number, interrupt: boolean): number {
     const lo = this.csr[tvec * 2]!;
-    const base = this.csr[tvec * 2 + 1]! * 4294967296 + ((lo & ~3) >>> 0);
+    const base = this.csr[tvec * 2 + 1]! * TWO_32 + ((lo & ~3) >>> 0);
     return interrupt && (lo & 3) === 1 ? base + 4 * cause : base;
+  }
+
+  // ---- trap return ----------------------------------------------------------
+
+  /**
+   * MRET's effect (privileged spec 3.3.2; H spec 8.6.4), without its
+   * privilege check: the new mode is MPP (and V = MPV unless MPP = M);
+   * MIE = MPIE, MPIE = 1, MPP = U, MPV = 0, MPRV = 0 when leaving M; pc = mepc.
+   */
+  mret(): void {
+    const s = this.mstatus;
+    const mpp = ((s & MSTATUS.MPP) >>> MSTATUS_SHIFT.MPP) as PrivilegeLevel;
+    const hi = this.csr[CSR.mstatus * 2 + 1]!;
+    let next = s & ~(MSTATUS.MIE | MSTATUS.MPP);
+    if (s & MSTATUS.MPIE) next |= MSTATUS.MIE;
+    next |= MSTATUS.MPIE;
+    if (mpp !== Privilege.M) next &= ~MSTATUS.MPRV;
+    this.mstatus = next;
+    this.csr[CSR.mstatus * 2 + 1] = hi & ~MSTATUS_HI.MPV;
+    this.priv = mpp;
+    this.virt = mpp !== Privilege.M && (hi & MSTATUS_HI.MPV) !== 0;
+    this.nextPc = this.csrNumber(CSR.mepc);
+    this.stopBatch = true;
+    this.translationChanged();
+  }
+
+  /**
+   * SRET's effect (privileged spec 3.3.2; H spec 8.6.4), without its
+   * privilege checks. With V=0 (HS or M): the new mode is SPP with V =
+   * hstatus.SPV, then SPV = 0, and sstatus SIE = SPIE, SPIE = 1, SPP = U;
+   * pc = sepc. With V=1 (VS): the same with vsstatus and vsepc, V stays 1.
+   * MPRV is cleared since the new mode is below M.
+   */
+  sret(): void {
+    if (this.virt) {
+      const s = this.csr[CSR.vsstatus * 2]!;
+      this.csr[CSR.vsstatus * 2] = supervisorReturnStatus(s);
+      this.priv = s & MSTATUS.SPP ? Privilege.S : Privilege.U;
+      this.nextPc = this.csrNumber(CSR.vsepc);
+    } else {
+      const s = this.mstatus;
+      const h = this.csr[CSR.hstatus * 2]!;
+      this.mstatus = supervisorReturnStatus(s) & ~MSTATUS.MPRV;
+      this.csr[CSR.hstatus * 2] = h & ~HSTATUS.SPV;
+      this.priv = s & MSTATUS.SPP ? Privilege.S : Privilege.U;
+      this.virt = (h & HSTATUS.SPV) !== 0;
+      this.nextPc = this.csrNumber(CSR.sepc);
+    }
+    this.stopBatch = true;
+    this.translationChanged();
   }
 
   writeCsrPair(n: number, lo: number, hi: number): void {
@@ -484,11 +729,33 @@ export class Hart {
 
   /** A CSR held as an address (xepc, xtvec) as a number. */
   csrNumber(n: number): number {
-    return this.csr[n * 2 + 1]! * 4294967296 + (this.csr[n * 2]! >>> 0);
+    return this.csr[n * 2 + 1]! * TWO_32 + (this.csr[n * 2]! >>> 0);
   }
 
   /** The time CSR / mtime. */
   readTime(): number {
     return this.readTimeSource();
   }
+}
+
+/** The highest-priority interrupt among the bits of `candidates` (nonzero). */
+function highestPriority(candidates: number): number {
+  for (const irq of INTERRUPT_PRIORITY) if ((candidates & (1 << irq)) !== 0) return irq;
+  // Bits without a standard priority (platform interrupts >= 16) come after the standard ones.
+  return 31 - Math.clz32(candidates);
+}
+
+/** sstatus/vsstatus after a trap into S/VS from nominal privilege `from`: SPIE = SIE, SIE = 0, SPP = from. */
+function supervisorTrapStatus(s: number, from: PrivilegeLevel): number {
+  let next = s & ~(MSTATUS.SPIE | MSTATUS.SIE | MSTATUS.SPP);
+  if (s & MSTATUS.SIE) next |= MSTATUS.SPIE;
+  if (from === Privilege.S) next |= MSTATUS.SPP;
+  return next;
+}
+
+/** sstatus/vsstatus after SRET: SIE = SPIE, SPIE = 1, SPP = U. */
+function supervisorReturnStatus(s: number): number {
+  let next = s & ~(MSTATUS.SIE | MSTATUS.SPP);
+  if (s & MSTATUS.SPIE) next |= MSTATUS.SIE;
+  return next | MSTATUS.SPIE;
 }

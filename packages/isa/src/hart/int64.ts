@@ -160,14 +160,17 @@ export function mulhsu64(out: Int32Array, at: number, aLo: number, aHi: number, 
 
 // ---- divide ---------------------------------------------------------------------
 
-// Results of udivmod (module state: no allocation per division).
-let quotLo = 0;
-let quotHi = 0;
-let remLo = 0;
-let remHi = 0;
+// Results of the dividers: quotient lo/hi, remainder lo/hi. An Int32Array,
+// not module `let`s: V8 boxes a context slot holding a non-Smi number, which
+// would allocate on every division.
+const qr = new Int32Array(4);
+const Q_LO = 0;
+const Q_HI = 1;
+const R_LO = 2;
+const R_HI = 3;
 
 /**
- * Unsigned 64-bit a / b and a % b into quotLo/Hi, remLo/Hi; b must not be 0.
+ * Unsigned 64-bit a / b and a % b into `qr`; b must not be 0.
  *
  * Every float division used is of integers t < 2^53, for which
  * floor(fl(t / d)) is the exact quotient (rounding up to the next integer
@@ -184,10 +187,10 @@ function udivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
       const a = ah * TWO_32 + al;
       const q = Math.floor(a / bl);
       const r = a - q * bl;
-      quotLo = q | 0;
-      quotHi = (q * TWO_NEG_32) | 0;
-      remLo = r | 0;
-      remHi = 0;
+      qr[Q_LO] = q | 0;
+      qr[Q_HI] = (q * TWO_NEG_32) | 0;
+      qr[R_LO] = r | 0;
+      qr[R_HI] = 0;
       return;
     }
     // 32-bit divisor: long division in digits of 32, 16 and 16 bits; each
@@ -200,17 +203,17 @@ function udivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
     t = r * 65536 + (al & 0xffff);
     const q3 = Math.floor(t / bl);
     r = t - q3 * bl;
-    quotHi = q1 | 0;
-    quotLo = (q2 * 65536 + q3) | 0;
-    remLo = r | 0;
-    remHi = 0;
+    qr[Q_HI] = q1 | 0;
+    qr[Q_LO] = (q2 * 65536 + q3) | 0;
+    qr[R_LO] = r | 0;
+    qr[R_HI] = 0;
     return;
   }
   // Divisor >= 2^32, so the quotient is below 2^32. The float estimate is
   // within 1 of it (relative error about 3 * 2^-53 on a value < 2^32); start
   // one below, so q * b cannot exceed a, and correct upwards (at most twice).
   const estimate = Math.floor((ah * TWO_32 + al) / (bh * TWO_32 + bl));
-  const q = estimate;
+  const q = estimate > 0 ? estimate - 1 : 0;
   // p = q * b (exact: q * b <= a < 2^64).
   const pLo = Math.imul(q, bl);
   const pHi = (mulhu32(q, bl) + Math.imul(q, bh)) | 0;
@@ -222,10 +225,10 @@ function udivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
     rLo = (rLo - bLo) | 0;
     qLo++;
   }
-  quotLo = qLo | 0;
-  quotHi = 0;
-  remLo = rLo;
-  remHi = rHi;
+  qr[Q_LO] = qLo | 0;
+  qr[Q_HI] = 0;
+  qr[R_LO] = rLo;
+  qr[R_HI] = rHi;
 }
 
 /** Whether hi:lo as a signed value lies in [-2^53, 2^53), where a float holds it exactly. */
@@ -238,10 +241,10 @@ function sdivmodNumbers(a: number, b: number): void {
   // Truncating division (RISC-V rounds towards zero); % takes the dividend's sign as RISC-V rem does.
   const q = Math.trunc(a / b);
   const r = a % b;
-  quotLo = q | 0;
-  quotHi = Math.floor(q * TWO_NEG_32) | 0;
-  remLo = r | 0;
-  remHi = Math.floor(r * TWO_NEG_32) | 0;
+  qr[Q_LO] = q | 0;
+  qr[Q_HI] = Math.floor(q * TWO_NEG_32) | 0;
+  qr[R_LO] = r | 0;
+  qr[R_HI] = Math.floor(r * TWO_NEG_32) | 0;
 }
 
 /**
@@ -252,9 +255,10 @@ function sdivmodNumbers(a: number, b: number): void {
  */
 function sdivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
   if ((bLo | bHi) === 0) {
-    quotLo = quotHi = -1;
-    remLo = aLo;
-    remHi = aHi;
+    qr[Q_LO] = -1;
+    qr[Q_HI] = -1;
+    qr[R_LO] = aLo;
+    qr[R_HI] = aHi;
     return;
   }
   if (fitsSigned53(aHi) && fitsSigned53(bHi)) {
@@ -270,21 +274,22 @@ function sdivmod(aLo: number, aHi: number, bLo: number, bHi: number): void {
   const mbHi = bNeg ? (~bHi + (bLo === 0 ? 1 : 0)) | 0 : bHi;
   udivmod(maLo, maHi, mbLo, mbHi);
   if (aNeg !== bNeg) {
-    quotHi = (~quotHi + (quotLo === 0 ? 1 : 0)) | 0;
-    quotLo = -quotLo | 0;
+    qr[Q_HI] = (~qr[Q_HI]! + (qr[Q_LO]! === 0 ? 1 : 0)) | 0;
+    qr[Q_LO] = -qr[Q_LO]! | 0;
   }
   if (aNeg) {
-    remHi = (~remHi + (remLo === 0 ? 1 : 0)) | 0;
-    remLo = -remLo | 0;
+    qr[R_HI] = (~qr[R_HI]! + (qr[R_LO]! === 0 ? 1 : 0)) | 0;
+    qr[R_LO] = -qr[R_LO]! | 0;
   }
 }
 
 /** Unsigned division with the division-by-zero results (quotient 2^64 - 1, remainder a). */
 function udivmodChecked(aLo: number, aHi: number, bLo: number, bHi: number): void {
   if ((bLo | bHi) === 0) {
-    quotLo = quotHi = -1;
-    remLo = aLo;
-    remHi = aHi;
+    qr[Q_LO] = -1;
+    qr[Q_HI] = -1;
+    qr[R_LO] = aLo;
+    qr[R_HI] = aHi;
     return;
   }
   udivmod(aLo, aHi, bLo, bHi);
@@ -293,29 +298,29 @@ function udivmodChecked(aLo: number, aHi: number, bLo: number, bHi: number): voi
 /** out = a / b, signed, RISC-V `div` semantics. */
 export function div64(out: Int32Array, at: number, aLo: number, aHi: number, bLo: number, bHi: number): void {
   sdivmod(aLo, aHi, bLo, bHi);
-  out[at] = quotLo;
-  out[at + 1] = quotHi;
+  out[at] = qr[Q_LO]!;
+  out[at + 1] = qr[Q_HI]!;
 }
 
 /** out = a % b, signed, RISC-V `rem` semantics. */
 export function rem64(out: Int32Array, at: number, aLo: number, aHi: number, bLo: number, bHi: number): void {
   sdivmod(aLo, aHi, bLo, bHi);
-  out[at] = remLo;
-  out[at + 1] = remHi;
+  out[at] = qr[R_LO]!;
+  out[at + 1] = qr[R_HI]!;
 }
 
 /** out = a / b, unsigned, RISC-V `divu` semantics. */
 export function divu64(out: Int32Array, at: number, aLo: number, aHi: number, bLo: number, bHi: number): void {
   udivmodChecked(aLo, aHi, bLo, bHi);
-  out[at] = quotLo;
-  out[at + 1] = quotHi;
+  out[at] = qr[Q_LO]!;
+  out[at + 1] = qr[Q_HI]!;
 }
 
 /** out = a % b, unsigned, RISC-V `remu` semantics. */
 export function remu64(out: Int32Array, at: number, aLo: number, aHi: number, bLo: number, bHi: number): void {
   udivmodChecked(aLo, aHi, bLo, bHi);
-  out[at] = remLo;
-  out[at + 1] = remHi;
+  out[at] = qr[R_LO]!;
+  out[at + 1] = qr[R_HI]!;
 }
 
 /** Signed 32-bit a / b with RISC-V `divw` semantics, as int32. */

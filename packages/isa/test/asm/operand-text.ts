@@ -1,4 +1,7 @@
-import { XREG_NAMES, FREG_NAMES, ROUNDING_MODE_NAMES, csrName, type FieldSpec, type InstructionSpec } from '@rvhv/isa';
+import { csrName } from '../../src/table/csrs.js';
+import { XREG_NAMES, FREG_NAMES, ROUNDING_MODE_NAMES } from '../../src/disasm/operand-format.js';
+import type { FieldSpec } from '../../src/table/fields.js';
+import type { InstructionSpec } from '../../src/table/instruction-spec.js';
 
 /** Pieces of a row's syntax: fields and memory operands (`imm(rs1)` / `(rs1)`), as the assembler reads them. */
 type Piece = { field: string; optional: boolean } | { offset: string | undefined; base: string };
@@ -21,7 +24,7 @@ const FENCE = ['', 'w', 'r', 'rw', 'o', 'ow', 'or', 'orw', 'i', 'iw', 'ir', 'irw
 export interface SpellingOptions {
   readonly numericRegisters?: boolean;
   readonly csrByName?: boolean;
-  /** Write the optional operands even when they hold their default. */
+  /** Write the optional operands even when they hold their default (except rm_exact). */
   readonly explicitDefaults?: boolean;
 }
 
@@ -58,7 +61,9 @@ export function instructionText(spec: InstructionSpec, values: ReadonlyMap<Field
   for (const p of pieces(spec)) {
     if ('field' in p) {
       const e = byName.get(p.field)!;
-      if (p.optional && !spelling.explicitDefaults && e.v === (e.f.defaultValue ?? 0)) continue;
+      // binutils 2.40 accepts no rounding mode at all on exact conversions (rm_exact).
+      const explicit = spelling.explicitDefaults && e.f.name !== 'rm_exact';
+      if (p.optional && !explicit && e.v === (e.f.defaultValue ?? 0)) continue;
       ops.push(get(p.field));
     } else {
       ops.push(`${p.offset ? get(p.offset) : ''}(${get(p.base)})`);

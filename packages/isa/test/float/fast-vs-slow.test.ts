@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { operands } from './arbitraries.js';
 import { FLOAT_OPS, RMS, run } from './float-ops.js';
 
-const RUNS = 4000;
+/** Per operation; raise with RVHV_FLOAT_RUNS for a long stress run. */
+const RUNS = Number(process.env.RVHV_FLOAT_RUNS ?? 4000);
 
 describe('fast paths agree with the exact reference', () => {
   for (const op of FLOAT_OPS) {

@@ -19,7 +19,7 @@ const SOURCE = fileURLToPath(new URL('./fixtures/fp-oracle.c', import.meta.url))
 const toolsExist = existsSync(QEMU) && existsSync(GCC);
 
 /** Random operand tuples per operation and rounding mode. */
-const RUNS = 1500;
+const RUNS = Number(process.env.RVHV_FLOAT_RUNS ?? 1500);
 
 function seedOf(name: string): number {
   let h = 0;
@@ -33,7 +33,7 @@ interface Case {
 }
 
 function casesFor(op: FloatOp): Case[] {
-  const samples = fc.sample(operands(op.args), { seed: seedOf(op.name), numRuns: RUNS });
+  const samples = fc.sample(operands(op.args), { seed: seedOf(op.name) ^ Number(process.env.RVHV_FLOAT_SEED ?? 0), numRuns: RUNS });
   const rms = op.rounds ? RMS : [0];
   return rms.flatMap((rm) => samples.map((ops) => ({ rm, ops })));
 }

@@ -1,10 +1,18 @@
 import { INSTRUCTIONS } from '../../table/index.js';
 import type { ExecuteHandler } from '../hart.js';
+import { ATOMIC_HANDLERS } from './atomic.js';
+import { BASE_HANDLERS } from './base.js';
+import { BITMANIP_HANDLERS } from './bitmanip.js';
+import { MULDIV_HANDLERS } from './muldiv.js';
 import { illegal, SYSTEM_HANDLERS } from './system.js';
 
 /** Handlers of every extension, by mnemonic. Each exec module owns one extension group. */
 const BY_NAME: Record<string, ExecuteHandler> = {
   ...SYSTEM_HANDLERS,
+  ...BASE_HANDLERS,
+  ...MULDIV_HANDLERS,
+  ...ATOMIC_HANDLERS,
+  ...BITMANIP_HANDLERS,
 };
 
 /** Handlers indexed like INSTRUCTIONS (the decoder's `op`). Rows without semantics raise illegal instruction. */

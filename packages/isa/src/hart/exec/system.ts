@@ -1,23 +1,27 @@
 import type { Decoded } from '../../decode/decoder.js';
 import { CSR } from '../../table/csrs.js';
-import { Exception, Privilege, type PrivilegeLevel } from '../causes.js';
-import { csrBehavior } from '../csr/csr-file.js';
+import { Exception, Privilege } from '../causes.js';
+import { CsrAccess, csrAccess, csrTarget } from '../csr/csr-file.js';
 import type { ExecuteHandler, Hart } from '../hart.js';
-import { MSTATUS, MSTATUS_SHIFT } from '../mstatus.js';
+import { HSTATUS, MSTATUS } from '../mstatus.js';
+import { HYPERVISOR_HANDLERS } from './hypervisor.js';
+import { illegal, virtualInstruction } from './instruction-faults.js';
 
-/** The illegal-instruction trap for the instruction being executed (tval = its bits). */
-export function illegal(h: Hart, d: Decoded): void {
-  h.raise(Exception.illegalInstruction, d.raw);
-}
+export { illegal, virtualInstruction } from './instruction-faults.js';
+
+/** Index of hstatus (low word) in `hart.csr`. */
+const CSR_HSTATUS = CSR.hstatus * 2;
 
 const csrValue = { lo: 0, hi: 0 };
+const csrOld = { lo: 0, hi: 0 };
 
 type CsrOp = 'write' | 'set' | 'clear';
 
 /**
  * csrrw/csrrs/csrrc and their immediate forms (Zicsr). csrrw with rd = x0
  * does not read; csrrs/csrrc with a zero source do not write (and so may
- * access read-only CSRs).
+ * access read-only CSRs). With V=1, supervisor CSRs act on their VS
+ * replicas (csrTarget).
  */
 function csrInstruction(op: CsrOp, immediate: boolean): ExecuteHandler {
   return (h, d) => {
@@ -26,20 +30,23 @@ function csrInstruction(op: CsrOp, immediate: boolean): ExecuteHandler {
     const sourceIsZero = immediate ? d.imm === 0 : d.rs1 === 0;
     const writes = op === 'write' || !sourceIsZero;
     const reads = op !== 'write' || d.rd !== 0;
-    const b = csrBehavior(h, d.csr, writes);
-    if (b === undefined) return illegal(h, d);
+    const access = csrAccess(h, d.csr, writes);
+    if (access !== CsrAccess.ok) return access === CsrAccess.illegal ? illegal(h, d) : virtualInstruction(h, d);
+    const b = csrTarget(h, d.csr);
     if (reads) b.read(h, csrValue);
     const oldLo = csrValue.lo;
     const oldHi = csrValue.hi;
     if (writes) {
       let lo = srcLo;
       let hi = srcHi;
-      if (op === 'set') {
-        lo = oldLo | srcLo;
-        hi = oldHi | srcHi;
-      } else if (op === 'clear') {
-        lo = oldLo & ~srcLo;
-        hi = oldHi & ~srcHi;
+      if (op !== 'write') {
+        if (b.readForModify) b.readForModify(h, csrOld);
+        else {
+          csrOld.lo = oldLo;
+          csrOld.hi = oldHi;
+        }
+        lo = op === 'set' ? csrOld.lo | srcLo : csrOld.lo & ~srcLo;
+        hi = op === 'set' ? csrOld.hi | srcHi : csrOld.hi & ~srcHi;
       }
       b.write(h, lo, hi);
       h.stopBatch = true;
@@ -48,53 +55,66 @@ function csrInstruction(op: CsrOp, immediate: boolean): ExecuteHandler {
   };
 }
 
-/** mret/sret (privileged spec 3.3.2): restore the previous privilege and interrupt enable. */
+/** MRET: M-mode only (privileged spec 3.3.2); from any other mode, V=1 included, an illegal instruction. */
 function mret(h: Hart, d: Decoded): void {
   if (h.priv !== Privilege.M) return illegal(h, d);
-  const s = h.mstatus;
-  const mpp = ((s & MSTATUS.MPP) >>> MSTATUS_SHIFT.MPP) as PrivilegeLevel;
-  let next = s & ~(MSTATUS.MIE | MSTATUS.MPP);
-  if (s & MSTATUS.MPIE) next |= MSTATUS.MIE;
-  next |= MSTATUS.MPIE; // MPP <- U (least privileged), MPIE <- 1
-  if (mpp !== Privilege.M) next &= ~MSTATUS.MPRV;
-  h.mstatus = next;
-  h.priv = mpp;
-  h.nextPc = h.csrNumber(CSR.mepc);
-  h.stopBatch = true;
-}
-
-function sret(h: Hart, d: Decoded): void {
-  if (h.priv < Privilege.S || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TSR) !== 0)) return illegal(h, d);
-  const s = h.mstatus;
-  const spp: PrivilegeLevel = s & MSTATUS.SPP ? Privilege.S : Privilege.U;
-  let next = s & ~(MSTATUS.SIE | MSTATUS.SPP);
-  if (s & MSTATUS.SPIE) next |= MSTATUS.SIE;
-  next |= MSTATUS.SPIE;
-  next &= ~MSTATUS.MPRV; // xRET to a mode below M clears MPRV
-  h.mstatus = next;
-  h.priv = spp;
-  h.nextPc = h.csrNumber(CSR.sepc);
-  h.stopBatch = true;
+  h.mret();
 }
 
 /**
- * WFI (privileged spec 3.3.3): illegal in U-mode, and in S-mode when
- * mstatus.TW = 1 (rvhv's time limit for TW is zero). Otherwise the hart
- * waits for an interrupt; pc already points past the WFI.
+ * SRET (privileged spec 3.3.2, H spec 8.6.1/8.6.4): illegal in U-mode and
+ * in HS-mode with mstatus.TSR = 1; a virtual instruction in VU-mode and in
+ * VS-mode with hstatus.VTSR = 1 (mstatus.TSR does not affect VS-mode).
+ */
+function sret(h: Hart, d: Decoded): void {
+  if (h.virt) {
+    if (h.priv === Privilege.U || (h.csr[CSR_HSTATUS]! & HSTATUS.VTSR) !== 0) return virtualInstruction(h, d);
+  } else if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TSR) !== 0)) {
+    return illegal(h, d);
+  }
+  h.sret();
+}
+
+/**
+ * WFI (privileged spec 3.3.3, H spec 8.4.1/8.6.1). mstatus.TW = 1 makes it
+ * illegal in every mode but M; otherwise it is a virtual instruction in
+ * VU-mode and in VS-mode with hstatus.VTW = 1, and illegal in U-mode.
+ * rvhv's time limit for TW/VTW is zero: the trap is immediate. Otherwise the
+ * hart waits for an interrupt; pc already points past the WFI.
  */
 function wfi(h: Hart, d: Decoded): void {
-  if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TW) !== 0)) return illegal(h, d);
+  if (h.priv !== Privilege.M) {
+    if ((h.mstatus & MSTATUS.TW) !== 0) return illegal(h, d);
+    if (h.virt) {
+      if (h.priv === Privilege.U || (h.csr[CSR_HSTATUS]! & HSTATUS.VTW) !== 0) return virtualInstruction(h, d);
+    } else if (h.priv === Privilege.U) {
+      return illegal(h, d);
+    }
+  }
   if (!h.wakeUpPending()) h.waiting = true;
   h.stopBatch = true;
 }
 
+/**
+ * SFENCE.VMA (privileged spec 4.2.1, H spec 8.5.3): illegal in U-mode and in
+ * HS-mode with mstatus.TVM = 1; a virtual instruction in VU-mode and in
+ * VS-mode with hstatus.VTVM = 1. With V=1 it fences VS-stage translations
+ * of the current virtual machine.
+ */
 function sfenceVma(h: Hart, d: Decoded): void {
-  if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TVM) !== 0)) return illegal(h, d);
-  // Bare translation keeps no TLB yet; the MMU issue flushes here.
+  if (h.virt) {
+    if (h.priv === Privilege.U || (h.csr[CSR_HSTATUS]! & HSTATUS.VTVM) !== 0) return virtualInstruction(h, d);
+  } else if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TVM) !== 0)) {
+    return illegal(h, d);
+  }
+  h.translationChanged();
 }
 
+/** ECALL: the cause names the mode it came from; VS-mode has its own (10, H spec 8.6.1). */
 function ecall(h: Hart): void {
-  const cause = h.priv === Privilege.M ? Exception.ecallFromM : h.priv === Privilege.S ? Exception.ecallFromS : Exception.ecallFromU;
+  let cause: number = Exception.ecallFromU;
+  if (h.priv === Privilege.M) cause = Exception.ecallFromM;
+  else if (h.priv === Privilege.S) cause = h.virt ? Exception.ecallFromVS : Exception.ecallFromS;
   h.raise(cause, 0);
 }
 
@@ -106,6 +126,7 @@ function ebreak(h: Hart): void {
 function fenceI(h: Hart): void {
   h.memory.flushCode();
 }
+
 
 export const SYSTEM_HANDLERS: Record<string, ExecuteHandler> = {
   ecall,
@@ -123,4 +144,5 @@ export const SYSTEM_HANDLERS: Record<string, ExecuteHandler> = {
   csrrwi: csrInstruction('write', true),
   csrrsi: csrInstruction('set', true),
   csrrci: csrInstruction('clear', true),
+  ...HYPERVISOR_HANDLERS,
 };
