@@ -42,3 +42,21 @@ export function sub64(aLo: number, aHi: number, bLo: number, bHi: number, out: W
   out.hi = (aHi - bHi - (lo < 0 ? 1 : 0)) | 0;
   return out;
 }
+
+/**
+ * (a * m + c) modulo 2^64 into `out`, exactly, for integers 0 <= a < 2^53,
+ * 0 <= m < 2^32, 0 <= c < 2^32 (e.g. seconds * 1e9 + nanoseconds): `a` is
+ * split into 16-bit limbs so every partial product stays below 2^53.
+ */
+export function mulAdd64(a: number, m: number, c: number, out: Word64): Word64 {
+  const a0 = a % 65536;
+  const a1 = Math.floor(a / 65536) % 65536;
+  const a2 = Math.floor(a / TWO_32) % 65536;
+  const a3 = Math.floor(a / 281474976710656) % 65536;
+  const low = a0 * m + c + (a1 * m % 65536) * 65536;
+  const carry = Math.floor(low / TWO_32);
+  const high = carry + Math.floor((a1 * m) / 65536) + a2 * m + ((a3 * m) % 65536) * 65536;
+  out.lo = low % TWO_32 | 0;
+  out.hi = high % TWO_32 | 0;
+  return out;
+}

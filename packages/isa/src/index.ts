@@ -40,3 +40,6 @@ export { S_INTERRUPTS, VS_INTERRUPTS, M_INTERRUPTS, SGEI_BIT, ADDRESS_EXCEPTIONS
 export { MSTATUS, MSTATUS_HI, HSTATUS, ENVCFG, ENVCFG_HI } from './hart/mstatus.js';
 export { VmAccess } from './hart/vm-access.js';
 export type { VmAccessKind } from './hart/vm-access.js';
+export { add64, sub64, neg64, lt64, ltu64, sll64, srl64, sra64, rol64, ror64, ror32 } from './hart/int64.js';
+export { mulhu32, mul64, mulh64, mulhsu64, mulhu64, div64, rem64, divu64, remu64, div32, rem32, divu32, remu32 } from './hart/int64.js';
+export { clz64, ctz64, cpop64, ctz32, cpop32, bswap32, orcb32 } from './hart/int64.js';

@@ -10,7 +10,8 @@
 #   - console output: putchar, puts, write, print_hex, print_dec (HTIF
 #     console device), sys_write (HTIF syscall proxy);
 #   - trap handlers for M and S that record cause/epc/tval/status and resume;
-#   - test macros: TEST, CHECK, TEST_RR, TEST_RI, ..., TRAP_BEGIN/TRAP_END.
+#   - test macros: TEST, CHECK, TEST_RR, TEST_RI, ..., TEST_FP_RR_D, ...,
+#     TRAP_BEGIN/TRAP_END.
 #
 # Reserved registers: gp holds the current test number (the failure code),
 # t5 and t6 are scratch for the macros. Everything else belongs to the test.
@@ -231,6 +232,147 @@
 1:
   j fail
 2:
+.endm
+
+# ---- floating point -----------------------------------------------------------
+# Values travel as bit patterns (hex), so every NaN payload and signed zero is
+# exact. Single-precision results are checked NaN-boxed: the upper 32 bits of
+# the f register must be all ones (unprivileged spec 13.2).
+
+# f register <- 64-bit pattern (double) / 32-bit pattern (single, NaN-boxed by fmv.w.x).
+.macro FLI_D freg, bits
+  li t5, \bits
+  fmv.d.x \freg, t5
+.endm
+.macro FLI_S freg, bits
+  li t5, \bits
+  fmv.w.x \freg, t5
+.endm
+
+# Fails unless the f register holds exactly these bits.
+.macro CHECK_FREG_D freg, bits
+  fmv.x.d t5, \freg
+  CHECK t5, \bits
+.endm
+.macro CHECK_FREG_S freg, bits
+  fmv.x.d t5, \freg
+  CHECK t5, (0xffffffff00000000 | \bits)
+.endm
+
+# inst fa0, fa1, fa2[, rm] on doubles: result bits and the flags it raised (fflags cleared before).
+.macro TEST_FP_RR_D n, inst, expected, flags, a, b, rm=dyn
+  TEST \n
+  FLI_D fa1, \a
+  FLI_D fa2, \b
+  csrwi fflags, 0
+  \inst fa0, fa1, fa2, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_D fa0, \expected
+.endm
+.macro TEST_FP_RR_S n, inst, expected, flags, a, b, rm=dyn
+  TEST \n
+  FLI_S fa1, \a
+  FLI_S fa2, \b
+  csrwi fflags, 0
+  \inst fa0, fa1, fa2, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_S fa0, \expected
+.endm
+
+# Unary with rounding (fsqrt): inst fa0, fa1[, rm].
+.macro TEST_FP_R_D n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  FLI_D fa1, \a
+  csrwi fflags, 0
+  \inst fa0, fa1, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_D fa0, \expected
+.endm
+.macro TEST_FP_R_S n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  FLI_S fa1, \a
+  csrwi fflags, 0
+  \inst fa0, fa1, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_S fa0, \expected
+.endm
+
+# Fused multiply-add: inst fa0, fa1, fa2, fa3[, rm].
+.macro TEST_FP_RRR_D n, inst, expected, flags, a, b, c, rm=dyn
+  TEST \n
+  FLI_D fa1, \a
+  FLI_D fa2, \b
+  FLI_D fa3, \c
+  csrwi fflags, 0
+  \inst fa0, fa1, fa2, fa3, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_D fa0, \expected
+.endm
+.macro TEST_FP_RRR_S n, inst, expected, flags, a, b, c, rm=dyn
+  TEST \n
+  FLI_S fa1, \a
+  FLI_S fa2, \b
+  FLI_S fa3, \c
+  csrwi fflags, 0
+  \inst fa0, fa1, fa2, fa3, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_S fa0, \expected
+.endm
+
+# Comparisons and classification (integer result in a0): inst a0, fa1, fa2 / inst a0, fa1.
+.macro TEST_FP_CMP_D n, inst, expected, flags, a, b
+  TEST \n
+  FLI_D fa1, \a
+  FLI_D fa2, \b
+  csrwi fflags, 0
+  \inst a0, fa1, fa2
+  CHECK_FFLAGS \flags
+  CHECK a0, \expected
+.endm
+.macro TEST_FP_CMP_S n, inst, expected, flags, a, b
+  TEST \n
+  FLI_S fa1, \a
+  FLI_S fa2, \b
+  csrwi fflags, 0
+  \inst a0, fa1, fa2
+  CHECK_FFLAGS \flags
+  CHECK a0, \expected
+.endm
+
+# Float to integer: inst a0, fa1[, rm] (fcvt.w.d, fcvt.lu.s, ...).
+.macro TEST_FP_TO_INT_D n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  FLI_D fa1, \a
+  csrwi fflags, 0
+  \inst a0, fa1, \rm
+  CHECK_FFLAGS \flags
+  CHECK a0, \expected
+.endm
+.macro TEST_FP_TO_INT_S n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  FLI_S fa1, \a
+  csrwi fflags, 0
+  \inst a0, fa1, \rm
+  CHECK_FFLAGS \flags
+  CHECK a0, \expected
+.endm
+
+# Integer to float: inst fa0, a1[, rm] (fcvt.d.l, fcvt.s.wu, ...).
+.macro TEST_INT_TO_FP_D n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  li a1, \a
+  csrwi fflags, 0
+  \inst fa0, a1, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_D fa0, \expected
+.endm
+.macro TEST_INT_TO_FP_S n, inst, expected, flags, a, rm=dyn
+  TEST \n
+  li a1, \a
+  csrwi fflags, 0
+  \inst fa0, a1, \rm
+  CHECK_FFLAGS \flags
+  CHECK_FREG_S fa0, \expected
 .endm
 
 # ---- trap expectations ---------------------------------------------------------

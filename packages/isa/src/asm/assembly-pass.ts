@@ -236,14 +236,14 @@ export class AssemblyPass {
     this.shared.allocated[stmt.index] = total;
     for (const w of words) {
       if (w.length === 2) this.usedCompressed = true;
-      this.section.emit(BigInt(w.word), w.length);
+      this.section.emitNumber(w.word, w.length);
     }
     let pad = total - size;
     if (pad % 4 === 2) {
-      this.section.emit(BigInt(C_NOP), 2);
+      this.section.emitNumber(C_NOP, 2);
       pad -= 2;
     }
-    for (; pad > 0; pad -= 4) this.section.emit(BigInt(NOP), 4);
+    for (; pad > 0; pad -= 4) this.section.emitNumber(NOP, 4);
   }
 
   private encodeAll(insns: readonly MachineInsn[], rvc: boolean): { word: number; length: 2 | 4 }[] {

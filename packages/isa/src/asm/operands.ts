@@ -204,15 +204,8 @@ function parseFieldOperand(f: FieldSpec, op: Operand, ctx: OperandContext, out: 
       failAt(op.at, `expected a fence set (letters from 'iorw') but found '${operandText(op)}'`);
     }
     // eslint-disable-next-line no-fallthrough
-    case 'csr': {
-      const id = operandIdent(op);
-      const named = id === undefined ? undefined : csrNumber(id);
-      if (named !== undefined) return named;
-      const r = evalOperand(op, ctx);
-      if (r.value < 0n || r.value > 0xfffn) failAt(op.at, `CSR number ${r.value} out of range (0..4095)`);
-      if (id !== undefined && r.symbolic) failAt(op.at, `unknown CSR '${id}'`);
-      return Number(r.value);
-    }
+    case 'csr':
+      return csrOperand(op, ctx);
     case 'flag':
       failAt(op.at, 'aq/rl are written as mnemonic suffixes (.aq, .rl, .aqrl)');
     // eslint-disable-next-line no-fallthrough
@@ -220,6 +213,20 @@ function parseFieldOperand(f: FieldSpec, op: Operand, ctx: OperandContext, out: 
     case 'uimm':
       return parseImmediateField(f, op, ctx, out);
   }
+}
+
+/** A CSR operand: a name from the CSR table, or a number (or constant expression) 0..4095. */
+export function csrOperand(op: Operand, ctx: OperandContext): number {
+  const id = operandIdent(op);
+  if (id !== undefined) {
+    const named = csrNumber(id);
+    if (named !== undefined) return named;
+    if (!ctx.eval.lookup(id) && ctx.eval.final) failAt(op.at, `unknown CSR '${id}'`);
+  }
+  const r = evalOperand(op, ctx);
+  if (r.reloc) failAt(op.at, `%${r.reloc} cannot be a CSR number`);
+  if (r.value < 0n || r.value > 0xfffn) failAt(op.at, `CSR number ${r.value} out of range (0..4095)`);
+  return Number(r.value);
 }
 
 function registerRule(f: FieldSpec): string {

@@ -8,6 +8,7 @@ import {
   immediateValue,
   isMemoryOperand,
   isRegisterOperand,
+  csrOperand as csrValue,
   operandText,
   parseRowOperands,
   xregOperand,
@@ -116,14 +117,7 @@ function twoFreg(name: string, form: 'same' | 'swap'): PseudoHandler {
 }
 
 function csrOperand(op: Operand, p: PseudoContext): number {
-  if (op.tokens.length === 1 && op.tokens[0]!.kind === 'ident') {
-    const n = csrNumber(op.tokens[0]!.text);
-    if (n !== undefined) return n;
-  }
-  const r = evalOperand(op, p.operandContext(p.pc));
-  if (r.value < 0n || r.value > 0xfffn) failAt(op.at, `CSR number ${r.value} out of range (0..4095)`);
-  if (r.symbolic && op.tokens.length === 1) failAt(op.at, `unknown CSR '${operandText(op)}'`);
-  return Number(r.value);
+  return csrValue(op, p.operandContext(p.pc));
 }
 
 function zimm(p: PseudoContext, op: Operand): number {

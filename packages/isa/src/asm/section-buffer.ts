@@ -43,6 +43,12 @@ export class SectionBuffer {
     }
   }
 
+  /** Appends the low `n` bytes (n <= 4) of a number, little-endian (instructions). */
+  emitNumber(value: number, n: number): void {
+    this.reserve(n);
+    for (let i = 0; i < n; i++) this.bytes[this.size++] = (value >>> (8 * i)) & 0xff;
+  }
+
   emitBytes(data: Uint8Array): void {
     this.reserve(data.length);
     this.bytes.set(data, this.size);

@@ -1,14 +1,15 @@
-import type { Word64 } from '@rvhv/mmu';
+import { ExecutionMode, HLV, HLVX, HSV, Translator, createTrapValues, trapValues, type ExecutionModeValue, type Word64 } from '@rvhv/mmu';
 import { decode, type Decoded } from '../decode/decoder.js';
 import { ADDRESS_EXCEPTIONS, Exception, INTERRUPT_PRIORITY, Privilege, SGEI_BIT, VS_INTERRUPTS, type PrivilegeLevel } from './causes.js';
 import { CoherentMemory } from './coherent-memory.js';
 import { CSR } from '../table/csrs.js';
-import { HSTATUS, HSTATUS_HI_VSXL, HSTATUS_SHIFT, MSTATUS, MSTATUS_HI, MSTATUS_SHIFT, XL64 } from './mstatus.js';
+import { ENVCFG_HI, HSTATUS, HSTATUS_HI_VSXL, HSTATUS_SHIFT, MSTATUS, MSTATUS_HI, MSTATUS_SHIFT, XL64 } from './mstatus.js';
 import { HART_STATE_BYTES, registerFileAt, type RegisterFile } from './register-file.js';
 import { highWord, lowWord } from './int64-address.js';
 import { Counter } from './csr/counters.js';
 import { interruptPendingBits } from './csr/interrupt-state.js';
 import { timerDeadline } from './csr/timers.js';
+import { transformedInstruction } from './csr/trap-instruction.js';
 import { HANDLERS } from './exec/handlers.js';
 import { VmAccess, type VmAccessKind } from './vm-access.js';
 
@@ -57,6 +58,8 @@ const BATCH = 256;
 const MISA_EXTENSIONS = ['I', 'M', 'A', 'F', 'D', 'C', 'H', 'S', 'U'];
 
 const TWO_32 = 4294967296;
+const PAGE_SIZE = 4096;
+const PAGE_MASK = PAGE_SIZE - 1;
 
 /** Exceptions raised by a data access (their tval is the data address). */
 const DATA_EXCEPTIONS =
@@ -101,11 +104,16 @@ export class Hart {
   /** GEILEN (see {@link HartOptions.geilen}). */
   readonly geilen: number;
 
+  /**
+   * Address translation and PMP (Sv39/Sv48, Sv39x4/Sv48x4, TLBs). It keeps
+   * a copy of the CSR state it depends on, which the hart pushes
+   * ({@link Hart.translationChanged}); satp, vsatp, hgatp and the PMP CSRs
+   * live in it.
+   */
+  readonly mmu: Translator;
+
   pc: number;
   nextPc: number;
-  priv: PrivilegeLevel = Privilege.M;
-  /** The virtualization mode V (H extension): true in VS and VU mode. */
-  virt = false;
   /** The instruction being executed (for trap values that describe it: htinst/mtinst). */
   insn: Decoded | undefined;
   /** How the current instruction's explicit memory accesses are made (HLV/HLVX/HSV set it around their access). */
@@ -136,11 +144,15 @@ export class Hart {
 
   private readonly readTimeSource: () => number;
   private readonly scratch: Word64 = { lo: 0, hi: 0 };
+  private readonly trap = createTrapValues();
+  private privLevel: PrivilegeLevel = Privilege.M;
+  private virtMode = false;
 
   constructor(options: HartOptions) {
     this.hartId = options.hartId ?? 0;
     this.hartIndex = options.hartIndex ?? this.hartId;
     this.memory = options.memory;
+    this.mmu = new Translator(options.memory);
     const geilen = options.geilen ?? 0;
     if (!Number.isInteger(geilen) || geilen < 0 || geilen > 31) throw new RangeError(`geilen ${geilen} is not in 0..31`);
     this.geilen = geilen;
@@ -160,8 +172,8 @@ export class Hart {
     this.f.fill(0);
     this.csr.fill(0);
     this.pc = this.nextPc = pc;
-    this.priv = Privilege.M;
-    this.virt = false;
+    this.privLevel = Privilege.M;
+    this.virtMode = false;
     this.vmAccess = VmAccess.none;
     this.insn = undefined;
     this.waiting = false;
@@ -179,6 +191,9 @@ export class Hart {
     this.cycles = 0;
     this.instret = 0;
     this.counters = { cycle: new Counter((h) => h.cycles), instret: new Counter((h) => h.instret) };
+    this.csr[CSR.menvcfg * 2 + 1] = ENVCFG_HI.ADUE; // hardware A/D updating (Svadu) until software says otherwise
+    this.mmu.reset();
+    this.translationChanged();
   }
 
   // ---- registers -------------------------------------------------------
@@ -212,6 +227,40 @@ export class Hart {
   }
 
   // ---- privilege and status ---------------------------------------------
+
+  /** The nominal privilege (M, S, U). Setting it (and `virt`) switches translation to the new mode. */
+  get priv(): PrivilegeLevel {
+    return this.privLevel;
+  }
+
+  set priv(p: PrivilegeLevel) {
+    this.privLevel = p;
+    this.mmu.setMode(this.executionMode());
+  }
+
+  /** The virtualization mode V (H extension): true in VS and VU mode. */
+  get virt(): boolean {
+    return this.virtMode;
+  }
+
+  set virt(v: boolean) {
+    this.virtMode = v;
+    this.mmu.setMode(this.executionMode());
+  }
+
+  /** Sets the privilege and V together (trap entry, xRET). */
+  private enterMode(p: PrivilegeLevel, v: boolean): void {
+    this.privLevel = p;
+    this.virtMode = p !== Privilege.M && v;
+    this.translationChanged();
+  }
+
+  private executionMode(): ExecutionModeValue {
+    const p = this.privLevel;
+    if (p === Privilege.M) return ExecutionMode.M;
+    if (this.virtMode) return p === Privilege.S ? ExecutionMode.VS : ExecutionMode.VU;
+    return p === Privilege.S ? ExecutionMode.S : ExecutionMode.U;
+  }
 
   get mstatus(): number {
     return this.csr[CSR.mstatus * 2]!;
@@ -269,23 +318,24 @@ export class Hart {
   }
 
   /**
-   * Called when something that address translation depends on changed
-   * (satp, vsatp, hgatp, mstatus MPRV/MPP/MPV/SUM/MXR, privilege): the
-   * translation layer drops what it derived from the old settings.
+   * Pushes the state address translation depends on to the MMU: the mode,
+   * mstatus (MPRV, MPP, MPV, SUM, MXR), vsstatus (SUM, MXR), hstatus
+   * (SPVP) and menvcfg/henvcfg (PBMTE, ADUE). Called after every change of
+   * any of them (CSR writes, trap entry, xRET).
    */
   translationChanged(): void {
-    // Bare translation caches nothing yet; the MMU integration flushes here.
+    const m = this.mmu;
+    const c = this.csr;
+    m.setMode(this.executionMode());
+    m.setMstatus(c[CSR.mstatus * 2]!, c[CSR.mstatus * 2 + 1]!);
+    m.setVsstatus(c[CSR.vsstatus * 2]!, c[CSR.vsstatus * 2 + 1]!);
+    m.setHstatus(c[CSR.hstatus * 2]!, c[CSR.hstatus * 2 + 1]!);
+    m.setMenvcfg(c[CSR.menvcfg * 2]!, c[CSR.menvcfg * 2 + 1]!);
+    // henvcfg's PBMTE/ADUE/STCE read as zero while the menvcfg bits are zero.
+    m.setHenvcfg(c[CSR.henvcfg * 2]!, c[CSR.henvcfg * 2 + 1]! & c[CSR.menvcfg * 2 + 1]!);
   }
 
   // ---- memory ----------------------------------------------------------
-
-  /**
-   * Translates a data address. Bare translation only for now (the MMU issue
-   * adds Sv39/Sv48 and the G-stage); returns the physical address.
-   */
-  private translateData(va: number): number {
-    return va;
-  }
 
   private misalignedFault(va: number, width: number, cause: number): boolean {
     if (this.misaligned === 'trap' && va % width !== 0) {
@@ -295,10 +345,35 @@ export class Hart {
     return false;
   }
 
+  /**
+   * Physical address of an explicit load of `width` bytes at `va` (inside
+   * one page) made by the instruction whose access starts at `originalVa`,
+   * or -1 after raising the translation fault. HLV/HLVX translate as though
+   * V=1 at privilege hstatus.SPVP.
+   */
+  private translateLoad(va: number, width: number, originalVa: number): number {
+    const access = this.vmAccess;
+    const pa =
+      access === VmAccess.none ? this.mmu.translateLoad(va, width) : this.mmu.translate(va, access === VmAccess.hlvx ? HLVX : HLV, width);
+    if (pa >= 0) return pa;
+    this.raiseTranslationFault(originalVa);
+    return -1;
+  }
+
+  /** As {@link translateLoad} for stores, SC and AMOs (HSV as though V=1). */
+  private translateStore(va: number, width: number, originalVa: number): number {
+    const pa = this.vmAccess === VmAccess.none ? this.mmu.translateStore(va, width) : this.mmu.translate(va, HSV, width);
+    if (pa >= 0) return pa;
+    this.raiseTranslationFault(originalVa);
+    return -1;
+  }
+
   /** Loads `width` (1, 2 or 4) bytes, sign-extended to int32 when `signed`, else as uint32-in-int32 bits. */
   load(va: number, width: 1 | 2 | 4, signed: boolean): number {
     if (this.misalignedFault(va, width, Exception.loadMisaligned)) return 0;
-    const pa = this.translateData(va);
+    if ((va & PAGE_MASK) > PAGE_SIZE - width) return this.loadAcrossPages(va, width, signed);
+    const pa = this.translateLoad(va, width, va);
+    if (pa < 0) return 0;
     const ram = this.memory.ram;
     const off = pa - ram.base;
     if (off >= 0 && off <= ram.size - width) {
@@ -320,7 +395,9 @@ export class Hart {
   /** Loads 8 bytes: returns the low word, the high word is left in `loadHi`. */
   load64(va: number): number {
     if (this.misalignedFault(va, 8, Exception.loadMisaligned)) return 0;
-    const pa = this.translateData(va);
+    if ((va & PAGE_MASK) > PAGE_SIZE - 8) return this.loadAcrossPages(va, 8, false);
+    const pa = this.translateLoad(va, 8, va);
+    if (pa < 0) return 0;
     const ram = this.memory.ram;
     const off = pa - ram.base;
     if (off >= 0 && off <= ram.size - 8) {
@@ -338,7 +415,9 @@ export class Hart {
   /** Stores the low `width` bytes of hi:lo. Returns false when it trapped. */
   store(va: number, width: 1 | 2 | 4 | 8, lo: number, hi: number): boolean {
     if (this.misalignedFault(va, width, Exception.storeMisaligned)) return false;
-    const pa = this.translateData(va);
+    if ((va & PAGE_MASK) > PAGE_SIZE - width) return this.storeAcrossPages(va, width, lo, hi);
+    const pa = this.translateStore(va, width, va);
+    if (pa < 0) return false;
     const ram = this.memory.ram;
     const off = pa - ram.base;
     if (off >= 0 && off <= ram.size - width) {
@@ -360,9 +439,75 @@ export class Hart {
   }
 
   /**
+   * A misaligned load that crosses a page boundary: both pages are
+   * translated (a fault on the second reports the page-boundary address,
+   * H spec 8.5.2), then the bytes are read one by one. Returns the low word
+   * (sign-extended for 2 and 4 bytes when `signed`); the high word of an
+   * 8-byte load goes to `loadHi`.
+   */
+  private loadAcrossPages(va: number, width: number, signed: boolean): number {
+    const first = PAGE_SIZE - (va & PAGE_MASK);
+    const pa1 = this.translateLoad(va, first, va);
+    if (pa1 < 0) return 0;
+    const pa2 = this.translateLoad(va + first, width - first, va);
+    if (pa2 < 0) return 0;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < width; i++) {
+      const b = this.readByte(i < first ? pa1 + i : pa2 + i - first);
+      if (b < 0) {
+        this.raise(Exception.loadAccessFault, i < first ? va : va + first);
+        return 0;
+      }
+      if (i < 4) lo |= b << (8 * i);
+      else hi |= b << (8 * (i - 4));
+    }
+    this.loadHi = hi;
+    if (width === 2) return signed ? (lo << 16) >> 16 : lo;
+    return lo | 0;
+  }
+
+  /** A misaligned store that crosses a page boundary: both pages are translated before any byte is written. */
+  private storeAcrossPages(va: number, width: number, lo: number, hi: number): boolean {
+    const first = PAGE_SIZE - (va & PAGE_MASK);
+    const pa1 = this.translateStore(va, first, va);
+    if (pa1 < 0) return false;
+    const pa2 = this.translateStore(va + first, width - first, va);
+    if (pa2 < 0) return false;
+    for (let i = 0; i < width; i++) {
+      const b = (i < 4 ? lo >>> (8 * i) : hi >>> (8 * (i - 4))) & 0xff;
+      if (!this.writeByte(i < first ? pa1 + i : pa2 + i - first, b)) {
+        this.raise(Exception.storeAccessFault, i < first ? va : va + first);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One byte of physical memory, or -1 when nothing answers there. */
+  private readByte(pa: number): number {
+    const ram = this.memory.ram;
+    const off = pa - ram.base;
+    if (off >= 0 && off < ram.size) return ram.bytes[off]!;
+    return this.memory.read(pa, 1, this.scratch) ? this.scratch.lo & 0xff : -1;
+  }
+
+  private writeByte(pa: number, value: number): boolean {
+    const ram = this.memory.ram;
+    const off = pa - ram.base;
+    if (off >= 0 && off < ram.size) {
+      ram.bytes[off] = value;
+      this.memory.noteRamWrite(off, 1);
+      return true;
+    }
+    return this.memory.write(pa, 1, value, 0);
+  }
+
+  /**
    * Physical address for an atomic access (LR/SC/AMO): misaligned atomics
    * raise the misaligned exception (the spec's choice when they are not
-   * supported), and atomics are supported on RAM only (access fault elsewhere).
+   * supported), LR translates as a load and SC/AMOs as stores, and atomics
+   * are supported on RAM only (access fault elsewhere).
    * Returns the RAM offset, or -1 after raising.
    */
   atomicOffset(va: number, width: 4 | 8, isLoadReserved: boolean): number {
@@ -370,7 +515,8 @@ export class Hart {
       this.raise(isLoadReserved ? Exception.loadMisaligned : Exception.storeMisaligned, va);
       return -1;
     }
-    const pa = this.translateData(va);
+    const pa = isLoadReserved ? this.translateLoad(va, width, va) : this.translateStore(va, width, va);
+    if (pa < 0) return -1;
     const ram = this.memory.ram;
     const off = pa - ram.base;
     if (off >= 0 && off <= ram.size - width) return off;
@@ -391,9 +537,18 @@ export class Hart {
     return this.scratch.lo & 0xffff;
   }
 
-  /** The decoded instruction at `pc`, or undefined after raising a fetch fault or illegal instruction. */
+  /**
+   * The decoded instruction at `pc`, or undefined after raising a fetch
+   * fault or illegal instruction. A 32-bit instruction whose second half is
+   * on the next page translates that page separately (a fault there
+   * reports pc + 2).
+   */
   fetch(pc: number): Decoded | undefined {
-    const pa = pc; // Bare translation until the MMU issue
+    const pa = this.mmu.translateFetch(pc);
+    if (pa < 0) {
+      this.raiseTranslationFault(pc);
+      return undefined;
+    }
     const ram = this.memory.ram;
     const off = pa - ram.base;
     const inRam = off >= 0 && off <= ram.size - 2;
@@ -405,7 +560,15 @@ export class Hart {
     if (low < 0) return undefined;
     let raw = low;
     if ((low & 3) === 3) {
-      const high = this.fetchHalf(pa + 2, pc + 2);
+      let pa2 = pa + 2;
+      if ((pc & PAGE_MASK) === PAGE_SIZE - 2) {
+        pa2 = this.mmu.translateFetch(pc + 2);
+        if (pa2 < 0) {
+          this.raiseTranslationFault(pc);
+          return undefined;
+        }
+      }
+      const high = this.fetchHalf(pa2, pc + 2);
       if (high < 0) return undefined;
       raw = (low | (high << 16)) >>> 0;
     }
@@ -415,7 +578,7 @@ export class Hart {
       return undefined;
     }
     // An instruction that straddles a page is not cached: its second half may change independently.
-    if (inRam && ((off & 0xfff) !== 0xffe || d.length === 2)) this.memory.cacheInstruction(off, d);
+    if (inRam && ((off & PAGE_MASK) !== PAGE_SIZE - 2 || d.length === 2)) this.memory.cacheInstruction(off, d);
     return d;
   }
 
@@ -545,7 +708,7 @@ export class Hart {
     const irq = this.pendingInterrupt();
     if (irq < 0) return false;
     this.nextPc = this.pc;
-    this.enterTrap(irq, true, 0, 0, 0, false);
+    this.enterTrap(irq, true, 0, 0, 0, 0, false);
     this.pc = this.nextPc;
     this.trapped = false;
     return true;
@@ -570,17 +733,23 @@ export class Hart {
    * HLV/HLVX/HSV).
    */
   raise(cause: number, tval: number): void {
-    this.enterTrap(cause, false, tval, 0, 0, this.isGuestAddressFault(cause));
+    this.enterTrap(cause, false, tval, 0, 0, 0, this.isGuestAddressFault(cause));
   }
 
   /**
-   * Raises a synchronous exception with the H extension's extra trap
-   * values: `gpa` is the faulting guest physical address (written >> 2 to
-   * htval/mtval2, 0 when unknown) and `tinst` the transformed instruction
-   * or pseudo-instruction for htinst/mtinst (H spec 8.6.3).
+   * Turns the MMU's last fault into a trap (its trap values: cause, tval,
+   * htval/mtval2, GVA, pseudo-instruction). For a guest-page fault of an
+   * explicit load or store, htinst/mtinst get the transformed instruction,
+   * whose address offset is how far into the access the faulting address
+   * lies (`originalVa` is where the access started).
    */
-  raiseGuestFault(cause: number, tval: number, gpa: number, tinst: number): void {
-    this.enterTrap(cause, false, tval, Math.floor(gpa / 4), tinst, this.isGuestAddressFault(cause));
+  private raiseTranslationFault(originalVa: number): void {
+    const t = trapValues(this.mmu.fault, this.trap);
+    let tinst = t.tinst;
+    if (tinst === 0 && (t.cause === Exception.loadGuestPageFault || t.cause === Exception.storeGuestPageFault) && this.insn !== undefined) {
+      tinst = transformedInstruction(this.insn, t.tval - originalVa);
+    }
+    this.enterTrap(t.cause, false, t.tval, t.tval2Lo, t.tval2Hi, tinst, t.gva !== 0);
   }
 
   private isGuestAddressFault(cause: number): boolean {
@@ -592,12 +761,13 @@ export class Hart {
    * Trap entry (privileged spec 3.1.6.1, 3.1.7, 4.1.1; H spec 8.6.2): a
    * trap from M goes to M; from HS/U to M unless medeleg/mideleg delegates
    * it to HS; from VS/VU to M, else HS, else VS when hedeleg/hideleg
-   * delegate it further. `tval2` is the value for htval/mtval2 (already
-   * shifted), `tinst` for htinst/mtinst, `gva` whether tval is a guest
-   * virtual address.
+   * delegate it further. `tval2Lo`/`tval2Hi` are the value for
+   * htval/mtval2 (a guest physical address >> 2, or 0), `tinst` for
+   * htinst/mtinst, `gva` whether tval is a guest virtual address.
    */
-  private enterTrap(cause: number, interrupt: boolean, tval: number, tval2: number, tinst: number, gva: boolean): void {
+  private enterTrap(cause: number, interrupt: boolean, tval: number, tval2Lo: number, tval2Hi: number, tinst: number, gva: boolean): void {
     this.trapped = true;
+    this.vmAccess = VmAccess.none;
     this.waiting = false;
     this.stopBatch = true;
     const epc = this.pc;
@@ -620,22 +790,20 @@ export class Hart {
       this.writeCsrPair(CSR.vstval, lowWord(tval), highWord(tval));
       const s = this.csr[CSR.vsstatus * 2]!;
       this.csr[CSR.vsstatus * 2] = supervisorTrapStatus(s, priv);
-      this.priv = Privilege.S;
+      this.enterMode(Privilege.S, true);
       this.nextPc = this.vector(CSR.vstvec, vsCause, interrupt);
     } else if (target === 'HS') {
       this.writeCsrPair(CSR.sepc, lowWord(epc), highWord(epc));
       this.writeCsrPair(CSR.scause, cause, interrupt ? 1 << 31 : 0);
       this.writeCsrPair(CSR.stval, lowWord(tval), highWord(tval));
-      this.writeCsrPair(CSR.htval, lowWord(tval2), highWord(tval2));
+      this.writeCsrPair(CSR.htval, tval2Lo, tval2Hi);
       this.writeCsrPair(CSR.htinst, tinst, 0);
       this.mstatus = supervisorTrapStatus(this.mstatus, priv);
       let h = this.csr[CSR.hstatus * 2]! & ~(HSTATUS.SPV | HSTATUS.GVA);
       if (virt) h = (h & ~HSTATUS.SPVP) | (priv << HSTATUS_SHIFT.SPVP) | HSTATUS.SPV;
       if (gva) h |= HSTATUS.GVA;
       this.csr[CSR.hstatus * 2] = h;
-      this.priv = Privilege.S;
-      this.virt = false;
-      this.translationChanged();
+      this.enterMode(Privilege.S, false);
       const target = this.vector(CSR.stvec, cause, interrupt);
       this.nextPc = target;
       if (this.trapHook !== undefined && !this.trapHook(this, cause, interrupt)) this.nextPc = target;
@@ -643,7 +811,7 @@ export class Hart {
       this.writeCsrPair(CSR.mepc, lowWord(epc), highWord(epc));
       this.writeCsrPair(CSR.mcause, cause, interrupt ? 1 << 31 : 0);
       this.writeCsrPair(CSR.mtval, lowWord(tval), highWord(tval));
-      this.writeCsrPair(CSR.mtval2, lowWord(tval2), highWord(tval2));
+      this.writeCsrPair(CSR.mtval2, tval2Lo, tval2Hi);
       this.writeCsrPair(CSR.mtinst, tinst, 0);
       const status = this.mstatus;
       let s = status & ~(MSTATUS.MPIE | MSTATUS.MIE | MSTATUS.MPP);
@@ -654,10 +822,8 @@ export class Hart {
       if (virt) hi |= MSTATUS_HI.MPV;
       if (gva) hi |= MSTATUS_HI.GVA;
       this.csr[CSR.mstatus * 2 + 1] = hi;
-      this.priv = Privilege.M;
-      this.virt = false;
+      this.enterMode(Privilege.M, false);
       this.nextPc = this.vector(CSR.mtvec, cause, interrupt);
-      this.translationChanged();
     }
   }
 
@@ -689,11 +855,9 @@ export class Hart {
     if (mpp !== Privilege.M) next &= ~MSTATUS.MPRV;
     this.mstatus = next;
     this.csr[CSR.mstatus * 2 + 1] = hi & ~MSTATUS_HI.MPV;
-    this.priv = mpp;
-    this.virt = mpp !== Privilege.M && (hi & MSTATUS_HI.MPV) !== 0;
+    this.enterMode(mpp, (hi & MSTATUS_HI.MPV) !== 0);
     this.nextPc = this.csrNumber(CSR.mepc);
     this.stopBatch = true;
-    this.translationChanged();
   }
 
   /**
@@ -707,19 +871,17 @@ export class Hart {
     if (this.virt) {
       const s = this.csr[CSR.vsstatus * 2]!;
       this.csr[CSR.vsstatus * 2] = supervisorReturnStatus(s);
-      this.priv = s & MSTATUS.SPP ? Privilege.S : Privilege.U;
+      this.enterMode(s & MSTATUS.SPP ? Privilege.S : Privilege.U, true);
       this.nextPc = this.csrNumber(CSR.vsepc);
     } else {
       const s = this.mstatus;
       const h = this.csr[CSR.hstatus * 2]!;
       this.mstatus = supervisorReturnStatus(s) & ~MSTATUS.MPRV;
       this.csr[CSR.hstatus * 2] = h & ~HSTATUS.SPV;
-      this.priv = s & MSTATUS.SPP ? Privilege.S : Privilege.U;
-      this.virt = (h & HSTATUS.SPV) !== 0;
+      this.enterMode(s & MSTATUS.SPP ? Privilege.S : Privilege.U, (h & HSTATUS.SPV) !== 0);
       this.nextPc = this.csrNumber(CSR.sepc);
     }
     this.stopBatch = true;
-    this.translationChanged();
   }
 
   writeCsrPair(n: number, lo: number, hi: number): void {

@@ -17,7 +17,8 @@ describe('assembly errors', () => {
     expect(errorsOf('x: nop\n  x: nop')).toEqual(["prog.s:2:3: error: duplicate symbol 'x' (first defined at prog.s:1:1)"]);
     expect(errorsOf('add a0, a1')).toEqual(["prog.s:1:1: error: 'add' takes 3 operands (rd, rs1, rs2), found 2"]);
     expect(errorsOf('.frob 1')).toEqual(["prog.s:1:1: error: unknown directive '.frob'"]);
-    expect(errorsOf('csrr a0, nosuchcsr')).toEqual(["prog.s:1:10: error: undefined symbol 'nosuchcsr'"]);
+    expect(errorsOf('csrr a0, nosuchcsr')).toEqual(["prog.s:1:10: error: unknown CSR 'nosuchcsr'"]);
+    expect(errorsOf('csrrs a0, 0x1000, a1')).toEqual(['prog.s:1:11: error: CSR number 4096 out of range (0..4095)']);
     expect(errorsOf('fadd.d fa0, fa1, fa2, rzz')).toEqual([
       "prog.s:1:23: error: expected a rounding mode (rne, rtz, rdn, rup, rmm, dyn) but found 'rzz'",
     ]);

@@ -50,3 +50,43 @@ export function qemuVirtDtb(smp: number, memory: string): Uint8Array {
     return new Uint8Array(readFileSync(file));
   });
 }
+
+/** QEMU's bundled OpenSBI (qemu-system-data), which `-M virt` runs when no -bios is given. */
+export const QEMU_OPENSBI = '/usr/share/qemu/opensbi-riscv64-generic-fw_dynamic.bin';
+export const openSbiExists = qemuExists && existsSync(QEMU_OPENSBI);
+
+/**
+ * Boots QEMU's OpenSBI on `-M virt` with `dtb` as the device tree and
+ * returns its console output up to the end of the boot banner (OpenSBI's
+ * last banner line is "Boot HART MEDELEG"), then stops QEMU. If OpenSBI
+ * rejects the tree the banner is incomplete and QEMU is stopped after
+ * `limitMs` (a safety net, not an assertion).
+ */
+export async function openSbiBanner(dtb: Uint8Array, smp: number, memory: string, limitMs = 60_000): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'rvhv-fdt-'));
+  const file = join(dir, 'tree.dtb');
+  writeFileSync(file, dtb);
+  const { spawn } = await import('node:child_process');
+  const child = spawn(QEMU, ['-M', 'virt', '-smp', String(smp), '-m', memory, '-display', 'none', '-monitor', 'none', '-serial', 'stdio', '-dtb', file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  try {
+    return await new Promise<string>((resolve) => {
+      const timer = setTimeout(() => resolve(output), limitMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve(output);
+      };
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/Boot HART MEDELEG[^\n]*\n/.test(output)) done();
+      });
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('exit', done);
+    });
+  } finally {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

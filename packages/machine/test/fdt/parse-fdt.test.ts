@@ -83,6 +83,14 @@ describe('parseFdt', () => {
     expect(parseFdt(b.bytes).ok).toBe(true);
   });
 
+  it('reads a version 16 blob, whose header has no size_dt_struct', () => {
+    const b = blob();
+    b.view.setUint32(20, 16);
+    b.view.setUint32(36, 0); // not a header field in version 16: must be ignored
+    const r = parseFdt(b.bytes);
+    expect(r.ok && r.tree).toEqual(tree());
+  });
+
   it('rejects blocks outside totalsize and misaligned offsets', () => {
     const s = blob();
     s.view.setUint32(8, s.stringsOffset); // 4-aligned, but a struct-size block no longer fits

@@ -12,7 +12,7 @@ import {
   type FdtNode,
   type VirtDeviceTreeConfig,
 } from '../../src/index.js';
-import { decompile, dtcExists, qemuExists, qemuVirtDtb } from './dtc.js';
+import { decompile, dtcExists, openSbiBanner, openSbiExists, qemuExists, qemuVirtDtb } from './dtc.js';
 
 function build(config: Partial<VirtDeviceTreeConfig> = {}): DeviceTree {
   const r = buildVirtDeviceTree({ harts: 2, ramSize: 256 * 1024 * 1024, ...config });
@@ -264,5 +264,22 @@ describe.runIf(qemuExists)('virt device tree vs QEMU', () => {
         if (!findProperty(theirs, p.name)) expect(allowedExtras.has(p.name), `extra property ${path}:${p.name}`).toBe(true);
       }
     });
+  });
+});
+
+describe.runIf(openSbiExists)('virt device tree vs OpenSBI', () => {
+  it('OpenSBI on QEMU’s virt board finds the harts, console, timer, IPI and reset devices in it', async () => {
+    const result = buildVirtDeviceTree({ harts: 3, ramSize: 256 * 1024 * 1024, bootargs: 'console=ttyS0' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const banner = await openSbiBanner(writeFdt(result.tree), 3, '256M');
+    expect(banner).toMatch(/Platform Name\s+: riscv-virtio,qemu/);
+    expect(banner).toMatch(/Platform HART Count\s+: 3/);
+    expect(banner).toMatch(/Platform IPI Device\s+: aclint-mswi/);
+    expect(banner).toMatch(/Platform Timer Device\s+: aclint-mtimer @ 10000000Hz/);
+    expect(banner).toMatch(/Platform Console Device\s+: uart8250/);
+    expect(banner).toMatch(/Platform Shutdown Device\s+: sifive_test/);
+    expect(banner).toMatch(/Domain0 HARTs\s+: 0\*,1\*,2\*/);
+    expect(banner).toMatch(/Boot HART Base ISA\s+: rv64imafdch/);
   });
 });

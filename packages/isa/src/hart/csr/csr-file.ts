@@ -73,9 +73,10 @@ define(CSR.mhartid, {
 // misa is WARL; rvhv does not let software turn extensions off, so writes are ignored.
 plain(CSR.misa, 0);
 
-// ---- environment configuration (privileged spec 3.1.18, 4.1.4; H spec 8.2.5; Sstc).
-// FIOM everywhere; STCE in menvcfg, and in henvcfg only while menvcfg.STCE = 1
-// (read-only zero otherwise). Svpbmt/Svadu bits come with the MMU.
+// ---- environment configuration (privileged spec 3.1.18, 4.1.4; H spec 8.2.5):
+// FIOM; STCE (Sstc), PBMTE (Svpbmt), ADUE (Svadu) in menvcfg, and in henvcfg
+// where they are read-only zero while the menvcfg bit is zero.
+const ENVCFG_WRITABLE_HI = ENVCFG_HI.STCE | ENVCFG_HI.PBMTE | ENVCFG_HI.ADUE;
 define(CSR.menvcfg, {
   read: (h, out) => {
     out.lo = h.csr[CSR.menvcfg * 2]!;
@@ -83,8 +84,9 @@ define(CSR.menvcfg, {
   },
   write: (h, lo, hi) => {
     h.csr[CSR.menvcfg * 2] = lo & ENVCFG.FIOM;
-    h.csr[CSR.menvcfg * 2 + 1] = hi & ENVCFG_HI.STCE;
+    h.csr[CSR.menvcfg * 2 + 1] = hi & ENVCFG_WRITABLE_HI;
     h.stopBatch = true; // STIP/VSTIP change source
+    h.translationChanged();
   },
 });
 define(CSR.henvcfg, {
@@ -94,8 +96,9 @@ define(CSR.henvcfg, {
   },
   write: (h, lo, hi) => {
     h.csr[CSR.henvcfg * 2] = lo & ENVCFG.FIOM;
-    h.csr[CSR.henvcfg * 2 + 1] = hi & ENVCFG_HI.STCE & h.csr[CSR.menvcfg * 2 + 1]!;
+    h.csr[CSR.henvcfg * 2 + 1] = hi & ENVCFG_WRITABLE_HI & h.csr[CSR.menvcfg * 2 + 1]!;
     h.stopBatch = true;
+    h.translationChanged();
   },
 });
 plain(CSR.senvcfg, ENVCFG.FIOM);

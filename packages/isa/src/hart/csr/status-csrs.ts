@@ -91,5 +91,6 @@ define(CSR.hstatus, {
     if (vgein <= h.geilen) next = (next & ~HSTATUS.VGEIN) | (vgein << HSTATUS_SHIFT.VGEIN);
     h.csr[CSR.hstatus * 2] = next;
     h.stopBatch = true; // VGEIN selects the VSEIP source
+    h.translationChanged(); // SPVP: the privilege of HLV/HLVX/HSV
   },
 });

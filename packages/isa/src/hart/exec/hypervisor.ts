@@ -74,7 +74,7 @@ function hsv(width: LoadWidth): ExecuteHandler {
 function hfenceVvma(h: Hart, d: Decoded): void {
   if (h.virt) return virtualInstruction(h, d);
   if (h.priv === Privilege.U) return illegal(h, d);
-  h.translationChanged();
+  h.mmu.hfenceVvma(d.rs1 === 0 ? undefined : h.xNumber(d.rs1), d.rs2 === 0 ? undefined : h.x[d.rs2 * 2]!);
 }
 
 /**
@@ -85,7 +85,7 @@ function hfenceVvma(h: Hart, d: Decoded): void {
 function hfenceGvma(h: Hart, d: Decoded): void {
   if (h.virt) return virtualInstruction(h, d);
   if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TVM) !== 0)) return illegal(h, d);
-  h.translationChanged();
+  h.mmu.hfenceGvma(d.rs1 === 0 ? undefined : h.xNumber(d.rs1), d.rs2 === 0 ? undefined : h.x[d.rs2 * 2]!);
 }
 
 export const HYPERVISOR_HANDLERS: Record<string, ExecuteHandler> = {
