@@ -75,6 +75,8 @@ export class Htif {
   private current: HtifState = { kind: 'running' };
   /** Commands the host does not know, ignored as Spike and QEMU ignore them; kept for diagnostics. */
   readonly ignored: string[] = [];
+  /** Commands taken from tohost so far (a run loop polls sooner while the guest is talking). */
+  commands = 0;
 
   constructor(options: HtifOptions) {
     this.tohost = options.tohost;
@@ -105,6 +107,7 @@ export class Htif {
     if (cmd === undefined) return this.fail(`tohost at ${hexAddress(this.tohost)} is not in memory`);
     if (cmd.lo !== 0 || cmd.hi !== 0) {
       this.writeWord(this.tohost, 0, 0);
+      this.commands++;
       this.execute(cmd);
     }
     this.deliverReply();

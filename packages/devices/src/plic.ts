@@ -28,8 +28,9 @@ import type { IrqLine, MmioDevice } from './device.js';
  * Registers are 32 bits wide: the PLIC decodes naturally aligned 4-byte
  * accesses only (QEMU accepts nothing else); any other access returns false,
  * an access fault. Atomic memory operations work as a 4-byte read followed
- * by a 4-byte write. Offsets inside the region that name no register read 0
- * and ignore writes.
+ * by a 4-byte write. Offsets that name no register (sources or contexts that
+ * do not exist, anywhere in the aperture the board maps, which on `virt` is
+ * sized for QEMU's 512 harts) read 0 and ignore writes, as on QEMU.
  */
 export const PLIC = {
   priority: 0x0000,
@@ -46,7 +47,7 @@ export const PLIC = {
   virtPriorityBits: 3,
 } as const;
 
-/** Bytes of register space a PLIC with `contexts` contexts decodes. */
+/** Bytes of register space `contexts` contexts need (the board may map a larger aperture). */
 export function plicSize(contexts: number): number {
   return PLIC.context + PLIC.contextStride * contexts;
 }
@@ -127,7 +128,7 @@ export class Plic implements MmioDevice {
   }
 
   read(offset: number, width: AccessWidth, out: Word64): boolean {
-    if (width !== 4 || (offset & 3) !== 0 || offset < 0 || offset >= plicSize(this.outputs.length)) return false;
+    if (width !== 4 || (offset & 3) !== 0 || offset < 0) return false;
     out.hi = 0;
     out.lo = 0;
     if (offset < PLIC.pending) {
@@ -143,6 +144,7 @@ export class Plic implements MmioDevice {
     } else {
       const c = Math.floor((offset - PLIC.context) / PLIC.contextStride);
       const reg = (offset - PLIC.context) % PLIC.contextStride;
+      if (c >= this.outputs.length) return true;
       if (reg === PLIC.threshold) out.lo = this.threshold[c]!;
       else if (reg === PLIC.claim) out.lo = this.claim(c);
     }
@@ -150,7 +152,7 @@ export class Plic implements MmioDevice {
   }
 
   write(offset: number, width: AccessWidth, lo: number, _hi: number): boolean {
-    if (width !== 4 || (offset & 3) !== 0 || offset < 0 || offset >= plicSize(this.outputs.length)) return false;
+    if (width !== 4 || (offset & 3) !== 0 || offset < 0) return false;
     if (offset < PLIC.pending) {
       const s = offset >>> 2;
       if (s > 0 && s < this.sources) {
@@ -169,6 +171,7 @@ export class Plic implements MmioDevice {
     } else {
       const c = Math.floor((offset - PLIC.context) / PLIC.contextStride);
       const reg = (offset - PLIC.context) % PLIC.contextStride;
+      if (c >= this.outputs.length) return true;
       if (reg === PLIC.threshold) {
         this.threshold[c] = lo & this.priorityMask;
         this.updateOutput(c);

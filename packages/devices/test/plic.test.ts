@@ -161,8 +161,18 @@ describe('Plic', () => {
     expect(plic.read(priority(1), 1, out)).toBe(false);
     expect(plic.read(priority(1) + 2, 4, out)).toBe(false);
     expect(plic.write(claim(0), 2, 1, 0)).toBe(false);
-    expect(plic.read(plicSize(4), 4, out)).toBe(false);
     expect(plic.read(plicSize(4) - 4, 4, out)).toBe(true);
+  });
+
+  it('reads 0 and ignores writes for contexts beyond its own, anywhere in the virt aperture', () => {
+    const { plic, outputs } = setup();
+    const out = { lo: 5, hi: 5 };
+    expect(plic.read(0x5f_f004, 4, out)).toBe(true);
+    expect(out).toEqual({ lo: 0, hi: 0 });
+    expect(plic.write(threshold(4), 4, 1, 0)).toBe(true);
+    expect(plic.write(enable(4), 4, -1, 0)).toBe(true);
+    expect(r32(plic, enable(4))).toBe(0);
+    expect(outputs.every((o) => !o.level)).toBe(true);
   });
 
   it('supports an AMO-style read-modify-write of an enable word', () => {

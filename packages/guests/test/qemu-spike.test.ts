@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GUEST_PROGRAMS } from '../src/index.js';
+import { buildWithGnu, commandExists, GNU_AS, GNU_LD } from './gnu-build.js';
 
 /**
  * The test programs checked against someone else's machine: each is built
@@ -21,22 +21,17 @@ const QEMU_7_2_DEVIATIONS: Readonly<Record<string, number>> = {
   misaligned: 43, // misaligned AMOs raise a load (4), not store/AMO (6), misaligned exception
 };
 
-const tools = ['riscv64-unknown-elf-as', 'riscv64-unknown-elf-ld', 'qemu-system-riscv64'];
-const available = tools.every((t) => spawnSync(t, ['--version'], { stdio: 'ignore' }).status === 0);
-const programsDir = fileURLToPath(new URL('../src/programs/', import.meta.url));
+const QEMU_SYSTEM = 'qemu-system-riscv64';
+const available = [GNU_AS, GNU_LD, QEMU_SYSTEM].every(commandExists);
 
 describe.runIf(available)('guest programs on QEMU spike (GNU as + ld)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rvhv-qemu-spike-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(GUEST_PROGRAMS.map((p) => [p.name, p.file] as const))('%s passes (up to known QEMU deviations)', (name, file) => {
-    const object = join(dir, `${name}.o`);
-    const elf = join(dir, `${name}.elf`);
-    const as = spawnSync('riscv64-unknown-elf-as', ['-march=rv64gc', '-I', programsDir, '-o', object, join(programsDir, file)], { encoding: 'utf8' });
-    expect(as.stderr).toBe('');
-    const ld = spawnSync('riscv64-unknown-elf-ld', ['-Ttext=0x80000000', '-o', elf, object], { encoding: 'utf8' });
-    expect(ld.stderr).toBe('');
-    const qemu = spawnSync('qemu-system-riscv64', ['-M', 'spike', '-nographic', '-bios', 'none', '-kernel', elf], {
+    const built = buildWithGnu(file, dir);
+    if (!built.ok) expect.fail(built.error);
+    const qemu = spawnSync(QEMU_SYSTEM, ['-M', 'spike', '-nographic', '-bios', 'none', '-kernel', built.elf], {
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -43,3 +43,8 @@ export type { VmAccessKind } from './hart/vm-access.js';
 export { add64, sub64, neg64, lt64, ltu64, sll64, srl64, sra64, rol64, ror64, ror32 } from './hart/int64.js';
 export { mulhu32, mul64, mulh64, mulhsu64, mulhu64, div64, rem64, divu64, remu64, div32, rem32, divu32, remu32 } from './hart/int64.js';
 export { clz64, ctz64, cpop64, ctz32, cpop32, bswap32, orcb32 } from './hart/int64.js';
+export type { FloatRegisters } from './float/index.js';
+export { faddD, fsubD, fmulD, fdivD, fsqrtD, fmaddD, fmsubD, fnmsubD, fnmaddD, fminD, fmaxD, feqD, fltD, fleD, fclassD } from './float/index.js';
+export { fcvtWD, fcvtWuD, fcvtLD, fcvtLuD, fcvtDW, fcvtDWu, fcvtDL, fcvtDLu, fcvtSD, fcvtDS } from './float/index.js';
+export { faddS, fsubS, fmulS, fdivS, fsqrtS, fmaddS, fmsubS, fnmsubS, fnmaddS, fminS, fmaxS, feqS, fltS, fleS, fclassS } from './float/index.js';
+export { fcvtWS, fcvtWuS, fcvtLS, fcvtLuS, fcvtSW, fcvtSWu, fcvtSL, fcvtSLu } from './float/index.js';

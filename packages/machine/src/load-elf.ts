@@ -1,4 +1,14 @@
-import { findSymbol, parseElf64, PT_LOAD, ET_REL, segmentData, type CoherentMemory } from '@rvhv/isa';
+import {
+  findSymbol,
+  parseElf64,
+  PT_LOAD,
+  ET_REL,
+  SHF_ALLOC,
+  segmentData,
+  type CoherentMemory,
+  type Elf64File,
+  type Elf64ProgramHeader,
+} from '@rvhv/isa';
 import { hexAddress } from '@rvhv/devices';
 
 /** One PT_LOAD segment as placed in memory. */
@@ -35,7 +45,8 @@ const MAX_ADDRESS = BigInt(Number.MAX_SAFE_INTEGER);
  * Spike and QEMU's `-bios`/`-kernel` ELF loaders do. Everything is checked
  * before anything is written: a malformed file, a relocatable object, or a
  * segment that does not fit in RAM gives `{ ok: false, error }` and leaves
- * memory untouched.
+ * memory untouched. (The part of a segment outside RAM is dropped when no
+ * section lies in it: the ELF headers that GNU ld maps below `-Ttext`.)
  *
  * Symbols and the entry point are link-time (virtual) addresses; ones that
  * fall inside a segment are mapped to that segment's physical address, so a
@@ -55,16 +66,26 @@ export function loadElf(bytes: Uint8Array, memory: CoherentMemory): LoadElfResul
   for (const [i, ph] of elf.programHeaders.entries()) {
     if (ph.type !== PT_LOAD || ph.memsz === 0n) continue;
     const end = ph.paddr + ph.memsz;
-    if (ph.paddr < BigInt(ram.base) || end > ramEnd || end > MAX_ADDRESS || ph.vaddr > MAX_ADDRESS) {
-      return {
-        ok: false,
-        error:
-          `segment ${i} [0x${ph.paddr.toString(16)}, 0x${end.toString(16)}) lies outside RAM ` +
-          `[${hexAddress(ram.base)}, 0x${ramEnd.toString(16)})`,
-      };
+    const outside = (): LoadElfResult => ({
+      ok: false,
+      error:
+        `segment ${i} [0x${ph.paddr.toString(16)}, 0x${end.toString(16)}) lies outside RAM ` +
+        `[${hexAddress(ram.base)}, 0x${ramEnd.toString(16)})`,
+    });
+    if (end > MAX_ADDRESS || ph.vaddr > MAX_ADDRESS) return outside();
+    // The part of the segment in RAM. GNU ld's default layout puts the ELF and
+    // program headers in the first segment, just below the first section: a
+    // part outside RAM is fine when no section lies in it.
+    const lo = ph.paddr > BigInt(ram.base) ? ph.paddr : BigInt(ram.base);
+    const hi = end < ramEnd ? end : ramEnd;
+    if (lo !== ph.paddr || hi !== end) {
+      if (!sectionsWithin(elf, ph, lo, hi)) return outside();
+      if (hi <= lo) continue;
     }
-    segments.push({ paddr: Number(ph.paddr), vaddr: Number(ph.vaddr), filesz: Number(ph.filesz), memsz: Number(ph.memsz) });
-    contents.push(segmentData(elf, ph));
+    const skip = lo - ph.paddr;
+    const filesz = ph.filesz > skip ? (ph.filesz - skip < hi - lo ? ph.filesz - skip : hi - lo) : 0n;
+    segments.push({ paddr: Number(lo), vaddr: Number(ph.vaddr + skip), filesz: Number(filesz), memsz: Number(hi - lo) });
+    contents.push(segmentData(elf, ph).subarray(Number(skip), Number(skip + filesz)));
   }
   if (segments.length === 0) return { ok: false, error: 'ELF file has no loadable (PT_LOAD) segments' };
 
@@ -86,6 +107,26 @@ export function loadElf(bytes: Uint8Array, memory: CoherentMemory): LoadElfResul
     return sym === undefined ? undefined : toPhysical(sym.value);
   };
   return { ok: true, image: { entry, segments, tohost: symbol('tohost'), fromhost: symbol('fromhost'), symbol } };
+}
+
+/**
+ * Whether every allocated section that the segment `ph` holds lies, once
+ * placed at its physical address, within [lo, hi). False when the file has
+ * no section headers (nothing tells which bytes matter).
+ */
+function sectionsWithin(elf: Elf64File, ph: Elf64ProgramHeader, lo: bigint, hi: bigint): boolean {
+  if (elf.sections.length === 0) return false;
+  const vEnd = ph.vaddr + ph.memsz;
+  for (const sh of elf.sections) {
+    if ((sh.flags & SHF_ALLOC) === 0n || sh.size === 0n) continue;
+    const start = sh.addr > ph.vaddr ? sh.addr : ph.vaddr;
+    const stop = sh.addr + sh.size < vEnd ? sh.addr + sh.size : vEnd;
+    if (start >= stop) continue;
+    const pStart = ph.paddr + (start - ph.vaddr);
+    const pStop = ph.paddr + (stop - ph.vaddr);
+    if (pStart < lo || pStop > hi) return false;
+  }
+  return true;
 }
 
 function numberInRam(address: bigint, base: number, size: number): number | undefined {

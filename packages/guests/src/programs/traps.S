@@ -60,6 +60,27 @@ main:
   TRAP_DISARM
   CHECK_TRAP_COUNT 0
 
+  # Reserved encodings are illegal instructions too.
+  TRAP_BEGIN 7                  # slliw with shamt[5] = 1
+  .word 0x0205959b
+  TRAP_END_TVAL CAUSE_ILLEGAL_INSTRUCTION, 0x0205959b
+
+  TRAP_BEGIN 8                  # sraiw with shamt[5] = 1
+  .word 0x4205d59b
+  TRAP_END_TVAL CAUSE_ILLEGAL_INSTRUCTION, 0x4205d59b
+
+  TRAP_BEGIN 9                  # srli with a funct6 that names no shift
+  .word 0x0405d593
+  TRAP_END_TVAL CAUSE_ILLEGAL_INSTRUCTION, 0x0405d593
+
+  TRAP_BEGIN 10                 # c.addi4spn with a zero immediate
+  .half 0x0004
+  TRAP_END_TVAL CAUSE_ILLEGAL_INSTRUCTION, 0x0004
+
+  TRAP_BEGIN 15                 # c.lui with a zero immediate
+  .half 0x6081
+  TRAP_END_TVAL CAUSE_ILLEGAL_INSTRUCTION, 0x6081
+
   # ---- access faults -------------------------------------------------------------
   TEST 11                       # fetch from where nothing answers: epc and tval are the target
   TRAP_ARM

@@ -11,7 +11,7 @@ import { FFlag } from './fflags.js';
 import type { FloatContext } from './float-context.js';
 import { F32_CANONICAL_NAN, F64_CANONICAL_NAN_HI, F64_CANONICAL_NAN_LO, f32IsNaN, f32IsSignalingNaN, f64IsSignalingNaN } from './nan.js';
 import { roundF32FromOdd } from './round-f32.js';
-import { writeInexactF64 } from './round-f64.js';
+import { roundF64Inexact } from './round-f64.js';
 import { RoundingMode } from './rounding-mode.js';
 
 const TWO_31 = 2 ** 31;
@@ -73,7 +73,7 @@ function roundToIntegral(x: number, rm: number): number {
  * maximum, values too small the minimum.
  */
 
-function toI32(x: number, rm: number, ctx: FloatContext): number {
+export function toI32(x: number, rm: number, ctx: FloatContext): number {
   if (x !== x) {
     ctx.flags |= FFlag.NV;
     return 0x7fffffff;
@@ -88,7 +88,7 @@ function toI32(x: number, rm: number, ctx: FloatContext): number {
 }
 
 /** The uint32 result as int32 (the executor sign-extends it, as fcvt.wu does). */
-function toU32(x: number, rm: number, ctx: FloatContext): number {
+export function toU32(x: number, rm: number, ctx: FloatContext): number {
   if (x !== x) {
     ctx.flags |= FFlag.NV;
     return -1;
@@ -109,7 +109,7 @@ function writeInteger64(r: number, ctx: FloatContext): void {
   ctx.hi = hi | 0;
 }
 
-function toI64(x: number, rm: number, ctx: FloatContext): void {
+export function toI64(x: number, rm: number, ctx: FloatContext): void {
   const r = x !== x ? TWO_63 : roundToIntegral(x, rm);
   if (r >= TWO_63 || r < -TWO_63) {
     ctx.flags |= FFlag.NV;
@@ -121,7 +121,7 @@ function toI64(x: number, rm: number, ctx: FloatContext): void {
   writeInteger64(r, ctx);
 }
 
-function toU64(x: number, rm: number, ctx: FloatContext): void {
+export function toU64(x: number, rm: number, ctx: FloatContext): void {
   const r = x !== x ? TWO_64 : roundToIntegral(x, rm);
   if (r >= TWO_64 || r < 0) {
     ctx.flags |= FFlag.NV;
@@ -176,7 +176,7 @@ export function u32ToF32(x: number, rm: number, ctx: FloatContext): number {
 }
 
 /** The 64-bit integer high * 2^32 + low rounded to odd as a double (the sum of two exact doubles). */
-function integer64ToOddDouble(high: number, low: number): number {
+export function integer64ToOddDouble(high: number, low: number): number {
   const s = twoSum(high * TWO_32, low);
   const err = eft.err;
   return err === 0 ? s : roundToOddFromNearest(s, err);
@@ -200,18 +200,18 @@ export function u32ToF64(x: number, ctx: FloatContext): void {
   writeDouble(x >>> 0, ctx);
 }
 
-function integer64ToF64(high: number, low: number, rm: number, ctx: FloatContext): void {
+/** The 64-bit integer high * 2^32 + low (high signed or not, low unsigned) rounded to binary64 under rm. */
+export function integer64ToDouble(high: number, low: number, rm: number, ctx: FloatContext): number {
   const s = twoSum(high * TWO_32, low); // RN of the exact integer; far from overflow and underflow
   const err = eft.err;
-  if (err === 0) writeDouble(s, ctx);
-  else writeInexactF64(s, err, rm, ctx);
+  return err === 0 ? s : roundF64Inexact(s, err, rm, ctx);
 }
 
 /** fcvt.d.l: the int64 hi:lo. */
 export function i64ToF64(lo: number, hi: number, rm: number, ctx: FloatContext): void {
-  integer64ToF64(hi | 0, lo >>> 0, rm, ctx);
+  writeDouble(integer64ToDouble(hi | 0, lo >>> 0, rm, ctx), ctx);
 }
 /** fcvt.d.lu: the uint64 hi:lo. */
 export function u64ToF64(lo: number, hi: number, rm: number, ctx: FloatContext): void {
-  integer64ToF64(hi >>> 0, lo >>> 0, rm, ctx);
+  writeDouble(integer64ToDouble(hi >>> 0, lo >>> 0, rm, ctx), ctx);
 }

@@ -10,11 +10,14 @@ const scratch = new ArrayBuffer(8);
 const f64 = new Float64Array(scratch);
 const f32 = new Float32Array(scratch);
 const i32 = new Int32Array(scratch);
+/** The scratch double and its words, for hot code that must not call out (see f64-core.ts). */
+export const SCRATCH_F64 = f64;
+export const SCRATCH_I32 = i32;
 
 /** Index of the low / high word of a double in `i32` (host byte order). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1;
-const HI = LITTLE_ENDIAN ? 1 : 0;
+export const LO = LITTLE_ENDIAN ? 0 : 1;
+export const HI = LITTLE_ENDIAN ? 1 : 0;
 /** Index of a float in `i32`/`f32` (both views start at byte 0). */
 const W = 0;
 

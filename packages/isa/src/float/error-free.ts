@@ -4,7 +4,8 @@
  * They return the rounded value and leave the error in `eft.err`, so that
  * the hot paths allocate nothing.
  */
-export const eft = { err: 0 };
+// Initialised with a non-integer so that the field holds doubles from the start.
+export const eft = { err: 0.5 };
 
 /** a + b = s + eft.err exactly, for any finite a, b whose sum does not overflow. */
 export function twoSum(a: number, b: number): number {

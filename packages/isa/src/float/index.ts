@@ -23,3 +23,10 @@ export { f64Eq, f64Lt, f64Le, f64Min, f64Max, f64Class, FClass } from './compare
 export { f32ToF64, f64ToF32 } from './convert.js';
 export { f32ToI32, f32ToU32, f32ToI64, f32ToU64, f64ToI32, f64ToU32, f64ToI64, f64ToU64 } from './convert.js';
 export { i32ToF32, u32ToF32, i64ToF32, u64ToF32, i32ToF64, u32ToF64, i64ToF64, u64ToF64 } from './convert.js';
+export type { FloatRegisters } from './f-registers.js';
+export {
+  faddD, fsubD, fmulD, fdivD, fsqrtD, fmaddD, fmsubD, fnmsubD, fnmaddD, fminD, fmaxD, feqD, fltD, fleD, fclassD,
+  fcvtWD, fcvtWuD, fcvtLD, fcvtLuD, fcvtDW, fcvtDWu, fcvtDL, fcvtDLu,
+  faddS, fsubS, fmulS, fdivS, fsqrtS, fmaddS, fmsubS, fnmsubS, fnmaddS, fminS, fmaxS, feqS, fltS, fleS, fclassS,
+  fcvtWS, fcvtWuS, fcvtLS, fcvtLuS, fcvtSW, fcvtSWu, fcvtSL, fcvtSLu, fcvtSD, fcvtDS,
+} from './f-registers.js';

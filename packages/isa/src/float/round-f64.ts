@@ -3,7 +3,7 @@
  * and the exact error, as the fast paths of f64-arith.ts and convert.ts
  * obtain them from error-free transformations.
  */
-import { nextAway, nextTowardZero, writeDouble } from './double-bits.js';
+import { nextAway, nextTowardZero } from './double-bits.js';
 import { FFlag } from './fflags.js';
 import type { FloatContext } from './float-context.js';
 import { RoundingMode } from './rounding-mode.js';
@@ -44,8 +44,8 @@ export function roundF64Directed(s: number, err: number, rm: number, ctx: FloatC
   return r;
 }
 
-/** Write the inexact result whose nearest-even value is s and exact error err (see roundF64Directed). */
-export function writeInexactF64(s: number, err: number, rm: number, ctx: FloatContext): void {
+/** The inexact result whose nearest-even value is s and exact error err, with NX (see roundF64Directed). */
+export function roundF64Inexact(s: number, err: number, rm: number, ctx: FloatContext): number {
   ctx.flags |= FFlag.NX;
-  writeDouble(rm === RoundingMode.RNE ? s : roundF64Directed(s, err, rm, ctx), ctx);
+  return rm === RoundingMode.RNE ? s : roundF64Directed(s, err, rm, ctx);
 }

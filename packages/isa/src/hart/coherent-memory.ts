@@ -75,12 +75,12 @@ export class CoherentMemory {
   }
 
   reserve(hartIndex: number, paddr: number): void {
-    this.reservations[hartIndex] = paddr - (paddr % 8);
+    this.reservations[hartIndex] = paddr - (paddr & 7);
   }
 
   /** Whether hart `hartIndex` still holds a reservation covering `paddr`; clears it either way. */
   takeReservation(hartIndex: number, paddr: number): boolean {
-    const held = this.reservations[hartIndex] === paddr - (paddr % 8);
+    const held = this.reservations[hartIndex] === paddr - (paddr & 7);
     this.reservations[hartIndex] = -1;
     return held;
   }

@@ -1,4 +1,4 @@
-import { ExecutionMode, HLV, HLVX, HSV, Translator, createTrapValues, trapValues, type ExecutionModeValue, type Word64 } from '@rvhv/mmu';
+import { ExecutionMode, HLV, HLVX, HSV, PMP_L, PmpPrivilege, Translator, createTrapValues, trapValues, type ExecutionModeValue, type Word64 } from '@rvhv/mmu';
 import { decode, type Decoded } from '../decode/decoder.js';
 import { ADDRESS_EXCEPTIONS, Exception, INTERRUPT_PRIORITY, Privilege, SGEI_BIT, VS_INTERRUPTS, type PrivilegeLevel } from './causes.js';
 import { CoherentMemory } from './coherent-memory.js';
@@ -112,12 +112,11 @@ export class Hart {
    */
   readonly mmu: Translator;
 
-  pc: number;
-  nextPc: number;
+  pc = 0;
+  nextPc = 0;
   /** The instruction being executed (for trap values that describe it: htinst/mtinst). */
   insn: Decoded | undefined;
-  /** How the current instruction's explicit memory accesses are made (HLV/HLVX/HSV set it around their access). */
-  vmAccess: VmAccessKind = VmAccess.none;
+
   /** Set when the current instruction trapped; cleared by the run loop. */
   trapped = false;
   /** In WFI, waiting for an interrupt. */
@@ -145,8 +144,32 @@ export class Hart {
   private readonly readTimeSource: () => number;
   private readonly scratch: Word64 = { lo: 0, hi: 0 };
   private readonly trap = createTrapValues();
+  private vmKind: VmAccessKind = VmAccess.none;
   private privLevel: PrivilegeLevel = Privilege.M;
   private virtMode = false;
+  /**
+   * Fast paths: fetches (and explicit data accesses) use the address as the
+   * physical address with no check at all. True in M-mode (for data: without
+   * MPRV to another mode, and not for HLV/HLVX/HSV) while no PMP entry is
+   * locked, the only case where neither translation nor PMP applies.
+   */
+  private fetchPhysical = true;
+  private dataPhysical = true;
+  /** Explicit data accesses are made at M level (M-mode, no MPRV to another mode). */
+  private dataMachine = true;
+  /**
+   * One-page translation caches in front of the MMU's TLBs for fetches,
+   * loads and stores: the virtual page start (NaN when empty) and the
+   * physical page it maps to, as last translated for the current context.
+   * Every change of anything translation depends on empties them
+   * ({@link Hart.translationChanged}).
+   */
+  private fetchVaPage = NaN;
+  private fetchPaPage = 0;
+  private loadVaPage = NaN;
+  private loadPaPage = 0;
+  private storeVaPage = NaN;
+  private storePaPage = 0;
 
   constructor(options: HartOptions) {
     this.hartId = options.hartId ?? 0;
@@ -174,7 +197,7 @@ export class Hart {
     this.pc = this.nextPc = pc;
     this.privLevel = Privilege.M;
     this.virtMode = false;
-    this.vmAccess = VmAccess.none;
+    this.vmKind = VmAccess.none;
     this.insn = undefined;
     this.waiting = false;
     this.fflags = 0;
@@ -236,6 +259,7 @@ export class Hart {
   set priv(p: PrivilegeLevel) {
     this.privLevel = p;
     this.mmu.setMode(this.executionMode());
+    this.updateFastPaths();
   }
 
   /** The virtualization mode V (H extension): true in VS and VU mode. */
@@ -246,6 +270,31 @@ export class Hart {
   set virt(v: boolean) {
     this.virtMode = v;
     this.mmu.setMode(this.executionMode());
+    this.updateFastPaths();
+  }
+
+  /**
+   * HLV/HLVX/HSV set how their explicit access is made (as though V=1 at
+   * privilege hstatus.SPVP) around it, and reset it to `none` after.
+   */
+  setVmAccess(kind: VmAccessKind): void {
+    this.vmKind = kind;
+    this.updateFastPaths();
+  }
+
+  /** How the current instruction's explicit memory accesses are made (see {@link Hart.setVmAccess}). */
+  get vmAccess(): VmAccessKind {
+    return this.vmKind;
+  }
+
+  private updateFastPaths(): void {
+    this.dropPageCaches();
+    let locked = false;
+    for (const c of this.mmu.pmp.cfg) if ((c & PMP_L) !== 0) locked = true;
+    const s = this.csr[CSR.mstatus * 2]!;
+    this.dataMachine = this.privLevel === Privilege.M && ((s & MSTATUS.MPRV) === 0 || (s & MSTATUS.MPP) === MSTATUS.MPP);
+    this.fetchPhysical = this.privLevel === Privilege.M && !locked;
+    this.dataPhysical = this.dataMachine && this.vmKind === VmAccess.none && !locked;
   }
 
   /** Sets the privilege and V together (trap entry, xRET). */
@@ -275,7 +324,7 @@ export class Hart {
    * uses MPP (privileged spec 3.1.6.3); HLV/HLVX/HSV use hstatus.SPVP (H spec 8.3.1).
    */
   dataPrivilege(): PrivilegeLevel {
-    if (this.vmAccess !== VmAccess.none) {
+    if (this.vmKind !== VmAccess.none) {
       return (this.csr[CSR.hstatus * 2]! & HSTATUS.SPVP) !== 0 ? Privilege.S : Privilege.U;
     }
     const s = this.mstatus;
@@ -291,7 +340,7 @@ export class Hart {
    * for HLV/HLVX/HSV.
    */
   dataVirt(): boolean {
-    if (this.vmAccess !== VmAccess.none) return true;
+    if (this.vmKind !== VmAccess.none) return true;
     const s = this.mstatus;
     if (this.priv === Privilege.M && (s & MSTATUS.MPRV) !== 0 && (s & MSTATUS.MPP) !== MSTATUS.MPP) {
       return (this.csr[CSR.mstatus * 2 + 1]! & MSTATUS_HI.MPV) !== 0;
@@ -333,12 +382,30 @@ export class Hart {
     m.setMenvcfg(c[CSR.menvcfg * 2]!, c[CSR.menvcfg * 2 + 1]!);
     // henvcfg's PBMTE/ADUE/STCE read as zero while the menvcfg bits are zero.
     m.setHenvcfg(c[CSR.henvcfg * 2]!, c[CSR.henvcfg * 2 + 1]! & c[CSR.menvcfg * 2 + 1]!);
+    this.updateFastPaths();
+  }
+
+  /**
+   * Whether PMP decides the same for every byte of the page holding `pa`:
+   * only then may one check stand for the whole page (an entry boundary
+   * inside the page makes each access need its own check).
+   */
+  private pmpUniform(pa: number, machine: boolean): boolean {
+    const page = pa - (pa & PAGE_MASK);
+    return this.mmu.pmp.rangePermissions(page, page + PAGE_SIZE, machine ? PmpPrivilege.machine : PmpPrivilege.supervisorOrUser) >= 0;
+  }
+
+  /** Empties the one-page translation caches (after a fence, an atp or PMP write, a mode or status change). */
+  private dropPageCaches(): void {
+    this.fetchVaPage = NaN;
+    this.loadVaPage = NaN;
+    this.storeVaPage = NaN;
   }
 
   // ---- memory ----------------------------------------------------------
 
   private misalignedFault(va: number, width: number, cause: number): boolean {
-    if (this.misaligned === 'trap' && va % width !== 0) {
+    if (this.misaligned === 'trap' && (va & (width - 1)) !== 0) {
       this.raise(cause, va);
       return true;
     }
@@ -352,9 +419,20 @@ export class Hart {
    * V=1 at privilege hstatus.SPVP.
    */
   private translateLoad(va: number, width: number, originalVa: number): number {
-    const access = this.vmAccess;
-    const pa =
-      access === VmAccess.none ? this.mmu.translateLoad(va, width) : this.mmu.translate(va, access === VmAccess.hlvx ? HLVX : HLV, width);
+    if (this.dataPhysical) return va;
+    const inPage = va - this.loadVaPage;
+    if (inPage >= 0 && inPage < PAGE_SIZE) return this.loadPaPage + inPage;
+    const access = this.vmKind;
+    let pa: number;
+    if (access === VmAccess.none) {
+      pa = this.mmu.translateLoad(va, width);
+      if (pa >= 0 && this.pmpUniform(pa, this.dataMachine)) {
+        this.loadVaPage = va - (va & PAGE_MASK);
+        this.loadPaPage = pa - (va & PAGE_MASK);
+      }
+    } else {
+      pa = this.mmu.translate(va, access === VmAccess.hlvx ? HLVX : HLV, width);
+    }
     if (pa >= 0) return pa;
     this.raiseTranslationFault(originalVa);
     return -1;
@@ -362,7 +440,19 @@ export class Hart {
 
   /** As {@link translateLoad} for stores, SC and AMOs (HSV as though V=1). */
   private translateStore(va: number, width: number, originalVa: number): number {
-    const pa = this.vmAccess === VmAccess.none ? this.mmu.translateStore(va, width) : this.mmu.translate(va, HSV, width);
+    if (this.dataPhysical) return va;
+    const inPage = va - this.storeVaPage;
+    if (inPage >= 0 && inPage < PAGE_SIZE) return this.storePaPage + inPage;
+    let pa: number;
+    if (this.vmKind === VmAccess.none) {
+      pa = this.mmu.translateStore(va, width);
+      if (pa >= 0 && this.pmpUniform(pa, this.dataMachine)) {
+        this.storeVaPage = va - (va & PAGE_MASK);
+        this.storePaPage = pa - (va & PAGE_MASK);
+      }
+    } else {
+      pa = this.mmu.translate(va, HSV, width);
+    }
     if (pa >= 0) return pa;
     this.raiseTranslationFault(originalVa);
     return -1;
@@ -511,7 +601,7 @@ export class Hart {
    * Returns the RAM offset, or -1 after raising.
    */
   atomicOffset(va: number, width: 4 | 8, isLoadReserved: boolean): number {
-    if (va % width !== 0) {
+    if ((va & (width - 1)) !== 0) {
       this.raise(isLoadReserved ? Exception.loadMisaligned : Exception.storeMisaligned, va);
       return -1;
     }
@@ -544,10 +634,21 @@ export class Hart {
    * reports pc + 2).
    */
   fetch(pc: number): Decoded | undefined {
-    const pa = this.mmu.translateFetch(pc);
-    if (pa < 0) {
-      this.raiseTranslationFault(pc);
-      return undefined;
+    let pa = pc;
+    if (!this.fetchPhysical) {
+      const inPage = pc - this.fetchVaPage;
+      if (inPage >= 0 && inPage < PAGE_SIZE) pa = this.fetchPaPage + inPage;
+      else {
+        pa = this.mmu.translateFetch(pc);
+        if (pa < 0) {
+          this.raiseTranslationFault(pc);
+          return undefined;
+        }
+        if (this.pmpUniform(pa, this.privLevel === Privilege.M)) {
+          this.fetchVaPage = pc - (pc & PAGE_MASK);
+          this.fetchPaPage = pa - (pc & PAGE_MASK);
+        }
+      }
     }
     const ram = this.memory.ram;
     const off = pa - ram.base;
@@ -561,7 +662,7 @@ export class Hart {
     let raw = low;
     if ((low & 3) === 3) {
       let pa2 = pa + 2;
-      if ((pc & PAGE_MASK) === PAGE_SIZE - 2) {
+      if ((pc & PAGE_MASK) === PAGE_SIZE - 2 && !this.fetchPhysical) {
         pa2 = this.mmu.translateFetch(pc + 2);
         if (pa2 < 0) {
           this.raiseTranslationFault(pc);
@@ -767,7 +868,7 @@ export class Hart {
    */
   private enterTrap(cause: number, interrupt: boolean, tval: number, tval2Lo: number, tval2Hi: number, tinst: number, gva: boolean): void {
     this.trapped = true;
-    this.vmAccess = VmAccess.none;
+    this.vmKind = VmAccess.none; // enterMode below updates the fast paths
     this.waiting = false;
     this.stopBatch = true;
     const epc = this.pc;

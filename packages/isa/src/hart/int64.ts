@@ -241,7 +241,7 @@ function fitsSigned53(hi: number): boolean {
   return (hi + SAFE_HI) >>> 0 < 2 * SAFE_HI;
 }
 
-/** Signed division of the values a, b (b != 0), both exact numbers; sets quot/rem halves. */
+/** Signed division of the values a, b (b != 0), both exact numbers; results in `qr`. */
 function sdivmodNumbers(a: number, b: number): void {
   // Truncating division (RISC-V rounds towards zero); % takes the dividend's sign as RISC-V rem does.
   const q = Math.trunc(a / b);
@@ -253,7 +253,7 @@ function sdivmodNumbers(a: number, b: number): void {
 }
 
 /**
- * Signed 64-bit division into the quot/rem halves, with the RISC-V results
+ * Signed 64-bit division into `qr`, with the RISC-V results
  * for the special cases (unprivileged spec 13.2, table 13.1): division by
  * zero gives quotient -1 and remainder a; -2^63 / -1 gives quotient -2^63 and
  * remainder 0 (the magnitude path below yields exactly that).

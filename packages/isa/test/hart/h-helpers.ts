@@ -16,6 +16,9 @@ export type Mode = 'M' | 'HS' | 'U' | 'VS' | 'VU';
 export function makeHart(options: Partial<HartOptions> = {}): Hart {
   const ram = createRam(RAM_BASE, 0x10_0000);
   const h = new Hart({ memory: new CoherentMemory(ramOnly(ram)), ...options });
+  // PMP entry 0 grants S and U everything (NAPOT over the whole space), as firmware does.
+  csrWrite(h, 'M', 'pmpaddr0', (1n << 54n) - 1n);
+  csrWrite(h, 'M', 'pmpcfg0', 0x1fn);
   setCsr(h, 'mtvec', BigInt(MTVEC));
   setCsr(h, 'stvec', BigInt(STVEC));
   setCsr(h, 'vstvec', BigInt(VSTVEC));
@@ -115,4 +118,80 @@ export function csrWrite(h: Hart, mode: Mode, name: CsrName, value: bigint): voi
 export function csrAttempt(h: Hart, mode: Mode, csr: number, write: boolean): Outcome {
   const word = write ? encode('csrrw', { rd: 0, csr, rs1: 31 }) : encode('csrrs', { rd: 30, csr, rs1: 0 });
   return attempt(h, mode, word);
+}
+
+// ---- page tables ---------------------------------------------------------
+
+export const PTE = { V: 1n, R: 2n, W: 4n, X: 8n, U: 16n, G: 32n, A: 64n, D: 128n } as const;
+/** V R W X A D: a leaf any kind of access may use (add U where needed). */
+export const RWX = PTE.V | PTE.R | PTE.W | PTE.X | PTE.A | PTE.D;
+
+/**
+ * Builds Sv39 (first stage) and Sv39x4 (G-stage) page tables in the hart's
+ * RAM with a bump allocator, writing real PTEs.
+ */
+export class PageTables {
+  private next: number;
+
+  constructor(
+    private readonly h: Hart,
+    /** Host physical address where new tables are carved from. */
+    from: number,
+  ) {
+    this.next = from;
+  }
+
+  /** A zeroed table: 4 KiB, or the 16 KiB root of Sv39x4 (16 KiB aligned). */
+  table(root16k = false): number {
+    const align = root16k ? 0x4000 : 0x1000;
+    this.next = Math.ceil(this.next / align) * align;
+    const at = this.next;
+    this.next += root16k ? 0x4000 : 0x1000;
+    this.h.memory.ram.bytes.fill(0, at - this.h.memory.ram.base, this.next - this.h.memory.ram.base);
+    return at;
+  }
+
+  /**
+   * Maps the page of `va` to `pa` with `flags` at `level` (0: 4 KiB, 1: 2 MiB, 2: 1 GiB).
+   * `x4`: G-stage format (11-bit root index). `tableAt` translates a table's
+   * address as stored in a PTE into where it lives in host RAM (G-stage
+   * translation of VS-stage tables); identity by default.
+   */
+  map(root: number, va: bigint, pa: bigint, flags: bigint, options: { level?: number; x4?: boolean; tableAt?: (a: bigint) => number } = {}): void {
+    const level = options.level ?? 0;
+    const tableAt = options.tableAt ?? ((a: bigint) => Number(a));
+    let table = BigInt(root);
+    for (let l = 2; ; l--) {
+      const bits = l === 2 && options.x4 ? 0x7ffn : 0x1ffn;
+      const index = (va >> BigInt(12 + 9 * l)) & bits;
+      const at = tableAt(table) + Number(index) * 8;
+      if (l === level) {
+        this.writePte(at, ((pa >> 12n) << 10n) | flags);
+        return;
+      }
+      let pte = this.readPte(at);
+      if ((pte & PTE.V) === 0n) {
+        const next = this.table();
+        pte = ((BigInt(next) >> 12n) << 10n) | PTE.V;
+        this.writePte(at, pte);
+      }
+      table = (pte >> 10n) << 12n;
+    }
+  }
+
+  readPte(at: number): bigint {
+    const v = this.h.memory.ram.view;
+    return v.getBigUint64(at - this.h.memory.ram.base, true);
+  }
+
+  writePte(at: number, pte: bigint): void {
+    const ram = this.h.memory.ram;
+    ram.view.setBigUint64(at - ram.base, pte, true);
+    this.h.memory.noteRamWrite(at - ram.base, 8);
+  }
+}
+
+/** satp/vsatp/hgatp value: MODE (8 = Sv39/Sv39x4) and root page number. */
+export function atp(mode: bigint, root: number): bigint {
+  return (mode << 60n) | (BigInt(root) >> 12n);
 }

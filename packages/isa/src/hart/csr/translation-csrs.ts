@@ -23,19 +23,28 @@ function satpAccess(h: Hart): CsrAccessResult {
 
 define(CSR.satp, {
   read: (h, out) => h.mmu.readSatp(out),
-  write: (h, lo, hi) => h.mmu.writeSatp(lo, hi),
+  write: (h, lo, hi) => {
+    h.mmu.writeSatp(lo, hi);
+    h.translationChanged();
+  },
   access: satpAccess,
 });
 define(CSR.vsatp, {
   read: (h, out) => h.mmu.readVsatp(out),
-  write: (h, lo, hi) => h.mmu.writeVsatp(lo, hi),
+  write: (h, lo, hi) => {
+    h.mmu.writeVsatp(lo, hi);
+    h.translationChanged();
+  },
 });
 vsAlias[CSR.satp] = CSR.vsatp;
 
 // hgatp: HS-mode access traps when mstatus.TVM = 1 (illegal instruction).
 define(CSR.hgatp, {
   read: (h, out) => h.mmu.readHgatp(out),
-  write: (h, lo, hi) => h.mmu.writeHgatp(lo, hi),
+  write: (h, lo, hi) => {
+    h.mmu.writeHgatp(lo, hi);
+    h.translationChanged();
+  },
   access: (h) => (h.priv === Privilege.S && (h.csr[CSR.mstatus * 2]! & MSTATUS.TVM) !== 0 ? CsrAccess.illegal : CsrAccess.ok),
 });
 
@@ -45,7 +54,10 @@ const PMP_ENTRIES = 16;
 for (let n = 0; n < 16; n += 2) {
   define(CSR.pmpcfg0 + n, {
     read: (h, out) => h.mmu.pmp.readCfg(n, out),
-    write: (h, lo, hi) => h.mmu.pmp.writeCfg(n, lo, hi),
+    write: (h, lo, hi) => {
+      h.mmu.pmp.writeCfg(n, lo, hi);
+      h.translationChanged(); // a locked entry ends the M-mode fast paths
+    },
   });
 }
 for (let i = 0; i < 64; i++) {
@@ -55,6 +67,9 @@ for (let i = 0; i < 64; i++) {
   }
   define(CSR.pmpaddr0 + i, {
     read: (h, out) => h.mmu.pmp.readAddr(i, out),
-    write: (h, lo, hi) => h.mmu.pmp.writeAddr(i, lo, hi),
+    write: (h, lo, hi) => {
+      h.mmu.pmp.writeAddr(i, lo, hi);
+      h.translationChanged();
+    },
   });
 }

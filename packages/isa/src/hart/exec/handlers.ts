@@ -3,6 +3,7 @@ import type { ExecuteHandler } from '../hart.js';
 import { ATOMIC_HANDLERS } from './atomic.js';
 import { BASE_HANDLERS } from './base.js';
 import { BITMANIP_HANDLERS } from './bitmanip.js';
+import { FLOAT_HANDLERS } from './float.js';
 import { MULDIV_HANDLERS } from './muldiv.js';
 import { illegal, SYSTEM_HANDLERS } from './system.js';
 
@@ -13,6 +14,7 @@ const BY_NAME: Record<string, ExecuteHandler> = {
   ...MULDIV_HANDLERS,
   ...ATOMIC_HANDLERS,
   ...BITMANIP_HANDLERS,
+  ...FLOAT_HANDLERS,
 };
 
 /** Handlers indexed like INSTRUCTIONS (the decoder's `op`). Rows without semantics raise illegal instruction. */

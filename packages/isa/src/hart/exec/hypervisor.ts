@@ -40,7 +40,7 @@ function hlv(width: LoadWidth, signed: boolean, kind: VmAccessKind): ExecuteHand
   return (h, d) => {
     if (!vmAccessAllowed(h, d)) return;
     const va = h.address(d.rs1, 0);
-    h.vmAccess = kind;
+    h.setVmAccess(kind);
     let lo: number;
     let hi: number;
     if (width === 8) {
@@ -50,7 +50,7 @@ function hlv(width: LoadWidth, signed: boolean, kind: VmAccessKind): ExecuteHand
       lo = h.load(va, width, signed);
       hi = signed ? lo >> 31 : 0;
     }
-    h.vmAccess = VmAccess.none;
+    h.setVmAccess(VmAccess.none);
     if (!h.trapped) h.setX64(d.rd, lo, hi);
   };
 }
@@ -60,9 +60,9 @@ function hsv(width: LoadWidth): ExecuteHandler {
   return (h, d) => {
     if (!vmAccessAllowed(h, d)) return;
     const va = h.address(d.rs1, 0);
-    h.vmAccess = VmAccess.hlv;
+    h.setVmAccess(VmAccess.hlv);
     h.store(va, width, h.x[d.rs2 * 2]!, h.x[d.rs2 * 2 + 1]!);
-    h.vmAccess = VmAccess.none;
+    h.setVmAccess(VmAccess.none);
   };
 }
 
@@ -75,6 +75,7 @@ function hfenceVvma(h: Hart, d: Decoded): void {
   if (h.virt) return virtualInstruction(h, d);
   if (h.priv === Privilege.U) return illegal(h, d);
   h.mmu.hfenceVvma(d.rs1 === 0 ? undefined : h.xNumber(d.rs1), d.rs2 === 0 ? undefined : h.x[d.rs2 * 2]!);
+  h.translationChanged();
 }
 
 /**
@@ -86,6 +87,7 @@ function hfenceGvma(h: Hart, d: Decoded): void {
   if (h.virt) return virtualInstruction(h, d);
   if (h.priv === Privilege.U || (h.priv === Privilege.S && (h.mstatus & MSTATUS.TVM) !== 0)) return illegal(h, d);
   h.mmu.hfenceGvma(d.rs1 === 0 ? undefined : h.xNumber(d.rs1), d.rs2 === 0 ? undefined : h.x[d.rs2 * 2]!);
+  h.translationChanged();
 }
 
 export const HYPERVISOR_HANDLERS: Record<string, ExecuteHandler> = {

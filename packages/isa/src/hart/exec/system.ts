@@ -108,6 +108,7 @@ function sfenceVma(h: Hart, d: Decoded): void {
     return illegal(h, d);
   }
   h.mmu.sfenceVma(d.rs1 === 0 ? undefined : h.xNumber(d.rs1), d.rs2 === 0 ? undefined : h.x[d.rs2 * 2]!);
+  h.translationChanged();
 }
 
 /** ECALL: the cause names the mode it came from; VS-mode has its own (10, H spec 8.6.1). */
