@@ -6,8 +6,8 @@
  * Run: node --conditions=@rvhv/source --import tsx bench/interpreter-dispatch.ts
  */
 import { pathToFileURL } from 'node:url';
-import { CoherentMemory, Hart, INSTRUCTION_BY_NAME, insertField } from '../packages/isa/src/index.js';
-import { createRam, ramOnly } from '../packages/mmu/src/index.js';
+import { CoherentMemory, Hart, INSTRUCTION_BY_NAME, insertField } from '@rvhv/isa';
+import { createRam, ramOnly } from '@rvhv/mmu';
 
 const RAM_BASE = 0x8000_0000;
 const DATA = RAM_BASE + 0x10000;

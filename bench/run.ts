@@ -28,8 +28,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // The root package has no workspace dependencies: reach the packages through their public entry points.
-import { BufferedConsole } from '../packages/devices/src/index.js';
-import { runElf, type RunResult } from '../packages/machine/src/index.js';
+import { BufferedConsole } from '@rvhv/devices';
+import { runElf, type RunResult } from '@rvhv/machine';
 import {
   assembleGuest,
   BARE_GCC,
@@ -39,7 +39,7 @@ import {
   QEMU_USER,
   readGuestFiles,
   toolAvailable,
-} from '../packages/guests/src/index.js';
+} from '@rvhv/guests';
 import { benchInterpreterDispatch } from './interpreter-dispatch.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

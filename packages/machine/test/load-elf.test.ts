@@ -83,4 +83,34 @@ describe('loadElf', () => {
     new DataView(elf.buffer).setBigUint64(24, 0x1000n, true); // e_entry
     expect(loadElf(elf, memory())).toEqual({ ok: false, error: 'entry point 0x1000 is neither in a loaded segment nor in RAM' });
   });
+
+  it('drops the part of a segment below RAM when no section lies there (GNU ld maps its headers there)', () => {
+    const elf = buildElf({ code: [FENCE, 0x11223344] }).slice();
+    const view = new DataView(elf.buffer);
+    const ph = Number(view.getBigUint64(32, true)); // program header 0: .text
+    const grow = (field: number, delta: bigint) => view.setBigUint64(ph + field, view.getBigUint64(ph + field, true) + delta, true);
+    grow(8, -0x100n); // p_offset
+    grow(16, -0x100n); // p_vaddr
+    grow(24, -0x100n); // p_paddr
+    grow(32, 0x100n); // p_filesz
+    grow(40, 0x100n); // p_memsz
+    const mem = memory();
+    const result = loadElf(elf, mem);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.image.segments[0]).toEqual({ paddr: 0x8000_0000, vaddr: 0x8000_0000, filesz: 8, memsz: 8 });
+    expect(mem.ram.view.getUint32(4, true)).toBe(0x11223344);
+  });
+
+  it('still rejects a segment whose sections would land outside RAM', () => {
+    const elf = buildElf({ code: [FENCE] }).slice();
+    const view = new DataView(elf.buffer);
+    const ph = Number(view.getBigUint64(32, true));
+    view.setBigUint64(ph + 24, 0x7fff_fffcn, true); // p_paddr: .text would start 4 bytes below RAM
+    expect(loadElf(elf, memory())).toEqual({
+      ok: false,
+      error: 'segment 0 [0x7ffffffc, 0x80000000) lies outside RAM [0x80000000, 0x80100000)',
+    });
+  });
 });
+

@@ -194,4 +194,16 @@ checkCases('binary64 fused multiply-add', [
   ['fmadd.d', RDN, [D(1), D(1), D(-1)], D_NEG, 0, 'exact cancellation under RDN'],
   ['fmadd.d', RNE, [D_NEG, D(1), 0n], 0n, 0, '-0 + +0'],
   ['fmadd.d', RNE, [D_NEG, D(1), D_NEG], D_NEG, 0, '-0 + -0'],
+  ...perMode('fmadd.d', [D(1 + 2 ** -52), D(1 + 2 ** -52), D(2 ** -53)],
+    [[0x3ff0000000000003n, NX], [0x3ff0000000000002n, NX], [0x3ff0000000000002n, NX], [0x3ff0000000000003n, NX], [0x3ff0000000000003n, NX]],
+    '2^-104 above a midpoint: the low product bits break the tie'),
+  ...perMode('fmadd.d', [D(1 + 2 ** -52), D(1 - 2 ** -53), D(2 ** -52)],
+    [[0x3ff0000000000001n, NX], [0x3ff0000000000001n, NX], [0x3ff0000000000001n, NX], [0x3ff0000000000002n, NX], [0x3ff0000000000001n, NX]],
+    '2^-105 below a midpoint'),
+]);
+
+checkCases('binary32 fma near midpoints', [
+  ...perMode('fmadd.s', [S(1 + 2 ** -23), S(1 + 2 ** -23), S(2 ** -24)],
+    [[0x3f800003n, NX], [0x3f800002n, NX], [0x3f800002n, NX], [0x3f800003n, NX], [0x3f800003n, NX]],
+    '2^-46 above a midpoint'),
 ]);
