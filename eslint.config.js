@@ -46,7 +46,7 @@ export default tseslint.config(
   ...layerRules,
   {
     // Hot code: the hart's executor, decoder and MMU work on 32-bit halves.
-    files: ['packages/isa/src/hart/**/*.ts', 'packages/isa/src/decode/**/*.ts', 'packages/mmu/src/**/*.ts'],
+    files: ['packages/isa/src/hart/**/*.ts', 'packages/isa/src/decode/**/*.ts', 'packages/isa/src/float/**/*.ts', 'packages/mmu/src/**/*.ts'],
     ignores: ['**/int64*.ts', '**/*-slow.ts'],
     rules: {
       'no-restricted-syntax': [

@@ -81,6 +81,15 @@ export class GoldfishRtc implements MmioDevice {
     this.irq.set(false);
   }
 
+  /** Reset: alarm disarmed, interrupt disabled and acknowledged; the time keeps running, as a battery-backed clock does. */
+  reset(): void {
+    this.alarmArmed = false;
+    this.irqEnabled = false;
+    this.irqPending = false;
+    this.timeHighLatch = this.alarmHighLatch = this.alarmLo = this.alarmHi = 0;
+    this.updateIrq();
+  }
+
   /** The RTC time in nanoseconds since the epoch, as halves. */
   readTime(out: Word64): Word64 {
     this.clockNs(out);

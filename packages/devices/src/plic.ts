@@ -122,6 +122,20 @@ export class Plic implements MmioDevice {
     return this.inputs[source]!;
   }
 
+  /**
+   * Reset: priorities, enables and thresholds 0, nothing in flight; sources
+   * whose input is high are pending again (their devices still assert them).
+   */
+  reset(): void {
+    this.priority.fill(0);
+    this.enable.fill(0);
+    this.threshold.fill(0);
+    this.inFlight.fill(0);
+    this.pending.fill(0);
+    for (let s = 1; s < this.sources; s++) if (this.level[s] === 1) this.pending[s >>> 5] = this.pending[s >>> 5]! | (1 << (s & 31));
+    this.updateOutputs();
+  }
+
   /** Whether source `source` is pending (for inspection and tests). */
   isPending(source: number): boolean {
     return source > 0 && source < this.sources && (this.pending[source >>> 5]! & (1 << (source & 31))) !== 0;

@@ -99,6 +99,19 @@ describe('GoldfishRtc', () => {
     expect(irq.level).toBe(false);
   });
 
+  it('keeps time across a reset but forgets the alarm', () => {
+    const { irq, rtc, r, w, time, setAlarm } = setup();
+    w(GOLDFISH_RTC.IRQ_ENABLED, 1);
+    setAlarm(time() - 1n);
+    expect(irq.level).toBe(true);
+    const before = time();
+    rtc.reset();
+    expect(irq.level).toBe(false);
+    expect(r(GOLDFISH_RTC.IRQ_ENABLED)).toBe(0);
+    expect(r(GOLDFISH_RTC.ALARM_STATUS)).toBe(0);
+    expect(time()).toBe(before);
+  });
+
   it('decodes aligned 32-bit accesses only and reads 0 elsewhere', () => {
     const { rtc } = setup();
     const out = { lo: 0, hi: 0 };

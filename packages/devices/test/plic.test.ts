@@ -185,6 +185,22 @@ describe('Plic', () => {
     expect(r32(plic, claim(0))).toBe(33);
   });
 
+  it('resets its registers but keeps asserted inputs pending', () => {
+    const { plic, outputs } = setup();
+    w32(plic, priority(3), 4);
+    w32(plic, enable(0), 1 << 3);
+    w32(plic, threshold(0), 1);
+    plic.input(3).set(true);
+    expect(r32(plic, claim(0))).toBe(3);
+    plic.reset();
+    expect([r32(plic, priority(3)), r32(plic, enable(0)), r32(plic, threshold(0))]).toEqual([0, 0, 0]);
+    expect(plic.isPending(3)).toBe(true);
+    expect(outputs[0]!.level).toBe(false);
+    w32(plic, priority(3), 1);
+    w32(plic, enable(0), 1 << 3);
+    expect(outputs[0]!.level).toBe(true);
+  });
+
   it('rejects source ids outside 1..95 for inputs', () => {
     const { plic } = setup();
     expect(() => plic.input(0)).toThrow(RangeError);

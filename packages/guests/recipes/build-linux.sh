@@ -79,6 +79,9 @@ log="$work/build.log"
 echo "build-linux: init program"
 "${cross}gcc" -static -O2 -ffp-contract=off -Wall -Wextra -Werror -s \
   -ffile-prefix-map="$linux_dir"=. -o "$work/init" "$linux_dir/init.c" -lm
+# gen_init_cpio stores a regular file's own mtime (only directories and
+# nodes get KBUILD_BUILD_TIMESTAMP): pin it, for a reproducible initramfs.
+touch -d "$KBUILD_BUILD_TIMESTAMP" "$work/init"
 
 # gen_init_cpio's list format (usr/gen_init_cpio.c): /dev/console must exist
 # before devtmpfs is mounted, for the kernel to open init's stdin/out/err.

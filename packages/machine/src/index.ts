@@ -33,3 +33,17 @@ export { buildVirtDeviceTree, DEFAULT_ISA_EXTENSIONS, VIRT_MAX_HARTS, VIRT_STDOU
 export type { VirtDeviceTreeConfig, MmuType, BuildVirtDeviceTreeResult } from './fdt/virt-device-tree.js';
 export { virtDeviceTreeBlob } from './fdt/virt-device-tree-blob.js';
 export type { VirtDeviceTreeBlobOptions, VirtDeviceTreeBlobResult } from './fdt/virt-device-tree-blob.js';
+export { createVirtMachine } from './virt/create-virt-machine.js';
+export type { VirtMachineConfig, VirtTimeSource, CreateVirtMachineResult } from './virt/create-virt-machine.js';
+export { VirtMachine } from './virt/virt-machine.js';
+export type { VirtRunResult, VirtStopReason, VirtProgress } from './virt/virt-machine.js';
+export { VirtBoard } from './virt/virt-board.js';
+export type { VirtBoardOptions, VirtioDeviceSpec, VirtioSlot } from './virt/virt-board.js';
+export { loadBootImages, fdtAddress } from './virt/boot-images.js';
+export type { BootImages, BootPlan, LoadedRange, ImageFormat } from './virt/boot-images.js';
+export { parseLinuxImage, LINUX_IMAGE_HEADER, LINUX_IMAGE_ALIGN } from './virt/linux-image.js';
+export type { LinuxImageHeader, ParseLinuxImageResult } from './virt/linux-image.js';
+export { bootRomImage, VIRT_MROM, FW_DYNAMIC_INFO_OFFSET } from './virt/boot-rom.js';
+export { FW_DYNAMIC_INFO, FW_DYNAMIC_NEXT_MODE, encodeFwDynamicInfo } from './virt/fw-dynamic-info.js';
+export type { FwDynamicInfo } from './virt/fw-dynamic-info.js';
+export { InstructionClock } from './virt/instruction-clock.js';

@@ -22,5 +22,5 @@ export function findDebianFiles<K extends string>(
     if (!existsSync(path)) return { ok: false, missing: path, install: `apt-get install -y ${debianPackage}` };
     found[key] = path;
   }
-  return { ok: true, ...found };
+  return { ok: true as const, ...found };
 }

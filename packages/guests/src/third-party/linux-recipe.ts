@@ -108,7 +108,7 @@ export function ensureLinux(options: LinuxCacheOptions = {}): Ensured<LinuxFiles
   return { ok: true, ...files };
 }
 
-export interface BuildLinuxOptions extends LinuxCacheOptions {
+export interface PrepareLinuxOptions extends LinuxCacheOptions {
   /** 'inherit' shows the recipe's progress on this process's terminal; 'pipe' keeps it quiet. */
   readonly stdio?: 'inherit' | 'pipe';
   /** make -j; default 2 (these machines have 2 cores). */
@@ -116,7 +116,7 @@ export interface BuildLinuxOptions extends LinuxCacheOptions {
 }
 
 /** The cached kernel, built first if it is not cached (a few minutes, once per recipe change). */
-export function buildLinux(options: BuildLinuxOptions = {}): Ensured<LinuxFiles> {
+export function prepareLinux(options: PrepareLinuxOptions = {}): Ensured<LinuxFiles> {
   const entry = linuxCacheEntry(options);
   if (!entry.ok) return entry;
   const env = { ...(options.env ?? process.env), RVHV_JOBS: String(options.jobs ?? 2) };

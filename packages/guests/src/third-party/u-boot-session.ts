@@ -1,5 +1,5 @@
 import type { ConsoleStep } from './console-script.js';
-import { TEST_DISK_SIGNATURE } from './test-disk.js';
+import { TEST_DISK_BYTES, TEST_DISK_SIGNATURE } from './test-disk.js';
 
 /**
  * The U-Boot console session the reference check runs on QEMU and the rvhv
@@ -34,7 +34,7 @@ export function uBootConsoleSession(): readonly ConsoleStep[] {
     command('version', /U-Boot \d{4}\.\d{2}/),
     command('sbi', /SBI \d+\.\d+/, /OpenSBI \d+\.\d+/, 'Timer Extension', 'Hart State Management Extension', 'System Reset Extension'),
     command('virtio scan'),
-    command('virtio info', /Device 0: .*Block Device/, 'Type: Hard Disk', '(2048 x 512)'),
+    command('virtio info', /Device 0: .*Block Device/, 'Type: Hard Disk', `(${TEST_DISK_BYTES / U_BOOT_SECTOR} x ${U_BOOT_SECTOR})`),
     command(`virtio read ${hex(U_BOOT_READ_ADDRESS)} 0 1`, '1 blocks read: OK'),
     command(`md.b ${hex(U_BOOT_READ_ADDRESS)} 0x20`, signatureDumpLine()),
     command(`mw.b ${hex(WRITE_ADDRESS)} ${hex(U_BOOT_WRITE_BYTE)} ${hex(U_BOOT_SECTOR)}`),

@@ -1,37 +1,20 @@
 /**
  * The rounding arithmetic of F and D: fadd, fsub, fmul, fdiv, fsqrt and the
  * fused multiply-adds (fmadd, fmsub, fnmsub, fnmadd: one rounding of the
- * exact a * b +- c), unprivileged spec chapters 11 and 12. IEEE 754-2008
- * semantics, the canonical NaN for NaN results and the five flags come from
- * the soft-float module (src/float); this file resolves the rounding mode,
- * unboxes singles and writes results.
+ * exact rs1 * rs2 +- rs3), unprivileged spec chapters 11 and 12. IEEE
+ * 754-2008 semantics, NaN-boxing of singles, the canonical NaN and the five
+ * flags come from the soft-float module's register-file entry points
+ * (src/float/f-registers.ts), which read and write the hart's f registers
+ * directly; this file resolves the rounding mode, accrues the flags and
+ * marks the float state dirty.
  *
  * Each handler is its own function (no factory): these are the hot float
  * paths, and separate functions keep every call site monomorphic.
  */
 import type { Decoded } from '../../decode/decoder.js';
-import {
-  f32Add,
-  f32Div,
-  f32Mul,
-  f32MulAdd,
-  f32MulSub,
-  f32NegMulAdd,
-  f32NegMulSub,
-  f32Sqrt,
-  f32Sub,
-  f64Add,
-  f64Div,
-  f64Mul,
-  f64MulAdd,
-  f64MulSub,
-  f64NegMulAdd,
-  f64NegMulSub,
-  f64Sqrt,
-  f64Sub,
-} from '../../float/index.js';
+import * as fp from '../../float/index.js';
 import type { ExecuteHandler, Hart } from '../hart.js';
-import { ctx, readF32, roundingMode, writeF32, writeF64Result } from './float-support.js';
+import { ctx, roundingMode, wroteF } from './float-support.js';
 
 // ---- single precision ------------------------------------------------------------
 
@@ -39,63 +22,72 @@ function faddS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Add(readF32(h, d.rs1), readF32(h, d.rs2), rm, ctx));
+  fp.faddS(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fsubS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Sub(readF32(h, d.rs1), readF32(h, d.rs2), rm, ctx));
+  fp.fsubS(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fmulS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Mul(readF32(h, d.rs1), readF32(h, d.rs2), rm, ctx));
+  fp.fmulS(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fdivS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Div(readF32(h, d.rs1), readF32(h, d.rs2), rm, ctx));
+  fp.fdivS(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fsqrtS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Sqrt(readF32(h, d.rs1), rm, ctx));
+  fp.fsqrtS(h, d.rd, d.rs1, rm, ctx);
+  wroteF(h);
 }
 
 function fmaddS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32MulAdd(readF32(h, d.rs1), readF32(h, d.rs2), readF32(h, d.rs3), rm, ctx));
+  fp.fmaddS(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fmsubS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32MulSub(readF32(h, d.rs1), readF32(h, d.rs2), readF32(h, d.rs3), rm, ctx));
+  fp.fmsubS(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fnmsubS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32NegMulSub(readF32(h, d.rs1), readF32(h, d.rs2), readF32(h, d.rs3), rm, ctx));
+  fp.fnmsubS(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fnmaddS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32NegMulAdd(readF32(h, d.rs1), readF32(h, d.rs2), readF32(h, d.rs3), rm, ctx));
+  fp.fnmaddS(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 // ---- double precision ------------------------------------------------------------
@@ -103,103 +95,73 @@ function fnmaddS(h: Hart, d: Decoded): void {
 function faddD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Add(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.faddD(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fsubD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Sub(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fsubD(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fmulD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Mul(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fmulD(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fdivD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Div(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fdivD(h, d.rd, d.rs1, d.rs2, rm, ctx);
+  wroteF(h);
 }
 
 function fsqrtD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  f64Sqrt(f[a]!, f[a + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fsqrtD(h, d.rd, d.rs1, rm, ctx);
+  wroteF(h);
 }
 
 function fmaddD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  const c = d.rs3 * 2;
   ctx.flags = 0;
-  f64MulAdd(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, f[c]!, f[c + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fmaddD(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fmsubD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  const c = d.rs3 * 2;
   ctx.flags = 0;
-  f64MulSub(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, f[c]!, f[c + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fmsubD(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fnmsubD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  const c = d.rs3 * 2;
   ctx.flags = 0;
-  f64NegMulSub(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, f[c]!, f[c + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fnmsubD(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 function fnmaddD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  const c = d.rs3 * 2;
   ctx.flags = 0;
-  f64NegMulAdd(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, f[c]!, f[c + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fnmaddD(h, d.rd, d.rs1, d.rs2, d.rs3, rm, ctx);
+  wroteF(h);
 }
 
 export const FLOAT_ARITH_HANDLERS: Record<string, ExecuteHandler> = {

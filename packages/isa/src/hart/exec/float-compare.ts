@@ -5,110 +5,97 @@
  * follow IEEE 754-2019 minimumNumber/maximumNumber (F 2.2: a NaN operand
  * yields the other, two NaNs the canonical NaN, signalling NaNs raise NV,
  * -0 < +0); fclass writes its one-hot 10-bit mask to x[rd]. None of them
- * rounds, so they have no rm field.
+ * rounds, so they have no rm field. Singles are unboxed by the float
+ * module's register entry points: an improperly boxed operand is the
+ * canonical NaN (fclass.s then reports a quiet NaN).
  */
 import type { Decoded } from '../../decode/decoder.js';
-import { f32Class, f32Eq, f32Le, f32Lt, f32Max, f32Min, f64Class, f64Eq, f64Le, f64Lt, f64Max, f64Min } from '../../float/index.js';
+import * as fp from '../../float/index.js';
 import type { ExecuteHandler, Hart } from '../hart.js';
-import { accrue, ctx, floatOn, readF32, writeF32, writeF64Result } from './float-support.js';
+import { accrue, ctx, floatOn, wroteF } from './float-support.js';
 
 // ---- single precision ------------------------------------------------------------
 
 function feqS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
   ctx.flags = 0;
-  h.setX64(d.rd, f32Eq(readF32(h, d.rs1), readF32(h, d.rs2), ctx), 0);
+  h.setX64(d.rd, fp.feqS(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fltS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
   ctx.flags = 0;
-  h.setX64(d.rd, f32Lt(readF32(h, d.rs1), readF32(h, d.rs2), ctx), 0);
+  h.setX64(d.rd, fp.fltS(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fleS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
   ctx.flags = 0;
-  h.setX64(d.rd, f32Le(readF32(h, d.rs1), readF32(h, d.rs2), ctx), 0);
+  h.setX64(d.rd, fp.fleS(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fminS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Min(readF32(h, d.rs1), readF32(h, d.rs2), ctx));
+  fp.fminS(h, d.rd, d.rs1, d.rs2, ctx);
+  wroteF(h);
 }
 
 function fmaxS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, f32Max(readF32(h, d.rs1), readF32(h, d.rs2), ctx));
+  fp.fmaxS(h, d.rd, d.rs1, d.rs2, ctx);
+  wroteF(h);
 }
 
-/** fclass.s of an improperly NaN-boxed register classifies the canonical NaN (quiet NaN). */
 function fclassS(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  h.setX64(d.rd, f32Class(readF32(h, d.rs1)), 0);
+  h.setX64(d.rd, fp.fclassS(h, d.rs1), 0);
 }
 
 // ---- double precision ------------------------------------------------------------
 
 function feqD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  h.setX64(d.rd, f64Eq(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, ctx), 0);
+  h.setX64(d.rd, fp.feqD(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fltD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  h.setX64(d.rd, f64Lt(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, ctx), 0);
+  h.setX64(d.rd, fp.fltD(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fleD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  h.setX64(d.rd, f64Le(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, ctx), 0);
+  h.setX64(d.rd, fp.fleD(h, d.rs1, d.rs2, ctx), 0);
   accrue(h);
 }
 
 function fminD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Min(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, ctx);
-  writeF64Result(h, d.rd);
+  fp.fminD(h, d.rd, d.rs1, d.rs2, ctx);
+  wroteF(h);
 }
 
 function fmaxD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const f = h.f;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
   ctx.flags = 0;
-  f64Max(f[a]!, f[a + 1]!, f[b]!, f[b + 1]!, ctx);
-  writeF64Result(h, d.rd);
+  fp.fmaxD(h, d.rd, d.rs1, d.rs2, ctx);
+  wroteF(h);
 }
 
 function fclassD(h: Hart, d: Decoded): void {
   if (!floatOn(h, d)) return;
-  const a = d.rs1 * 2;
-  h.setX64(d.rd, f64Class(h.f[a]!, h.f[a + 1]!), 0);
+  h.setX64(d.rd, fp.fclassD(h, d.rs1), 0);
 }
 
 export const FLOAT_COMPARE_HANDLERS: Record<string, ExecuteHandler> = {

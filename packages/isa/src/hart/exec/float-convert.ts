@@ -1,6 +1,7 @@
 /**
  * Conversions of F and D (fcvt.*, unprivileged spec chapters 11 and 12,
- * table "Domains of float-to-integer conversions").
+ * table "Domains of float-to-integer conversions"), on the float module's
+ * register entry points.
  *
  * - Float to integer: rounded under the rounding mode; NaNs and results out
  *   of range saturate and raise NV only. The 32-bit results (fcvt.w and
@@ -11,28 +12,9 @@
  *   rm field must still name a valid rounding mode (see roundingMode).
  */
 import type { Decoded } from '../../decode/decoder.js';
-import {
-  f32ToF64,
-  f32ToI32,
-  f32ToI64,
-  f32ToU32,
-  f32ToU64,
-  f64ToF32,
-  f64ToI32,
-  f64ToI64,
-  f64ToU32,
-  f64ToU64,
-  i32ToF32,
-  i32ToF64,
-  i64ToF32,
-  i64ToF64,
-  u32ToF32,
-  u32ToF64,
-  u64ToF32,
-  u64ToF64,
-} from '../../float/index.js';
+import * as fp from '../../float/index.js';
 import type { ExecuteHandler, Hart } from '../hart.js';
-import { accrue, ctx, readF32, roundingMode, writeF32, writeF64Result } from './float-support.js';
+import { accrue, ctx, roundingMode, wroteF } from './float-support.js';
 
 // ---- float to integer ------------------------------------------------------------
 
@@ -40,7 +22,7 @@ function fcvtWS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  h.setX32(d.rd, f32ToI32(readF32(h, d.rs1), rm, ctx));
+  h.setX32(d.rd, fp.fcvtWS(h, d.rs1, rm, ctx));
   accrue(h);
 }
 
@@ -48,7 +30,7 @@ function fcvtWuS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  h.setX32(d.rd, f32ToU32(readF32(h, d.rs1), rm, ctx));
+  h.setX32(d.rd, fp.fcvtWuS(h, d.rs1, rm, ctx));
   accrue(h);
 }
 
@@ -56,7 +38,7 @@ function fcvtLS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  f32ToI64(readF32(h, d.rs1), rm, ctx);
+  fp.fcvtLS(h, d.rs1, rm, ctx);
   h.setX64(d.rd, ctx.lo, ctx.hi);
   accrue(h);
 }
@@ -65,7 +47,7 @@ function fcvtLuS(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  f32ToU64(readF32(h, d.rs1), rm, ctx);
+  fp.fcvtLuS(h, d.rs1, rm, ctx);
   h.setX64(d.rd, ctx.lo, ctx.hi);
   accrue(h);
 }
@@ -73,27 +55,24 @@ function fcvtLuS(h: Hart, d: Decoded): void {
 function fcvtWD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  h.setX32(d.rd, f64ToI32(h.f[a]!, h.f[a + 1]!, rm, ctx));
+  h.setX32(d.rd, fp.fcvtWD(h, d.rs1, rm, ctx));
   accrue(h);
 }
 
 function fcvtWuD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  h.setX32(d.rd, f64ToU32(h.f[a]!, h.f[a + 1]!, rm, ctx));
+  h.setX32(d.rd, fp.fcvtWuD(h, d.rs1, rm, ctx));
   accrue(h);
 }
 
 function fcvtLD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  f64ToI64(h.f[a]!, h.f[a + 1]!, rm, ctx);
+  fp.fcvtLD(h, d.rs1, rm, ctx);
   h.setX64(d.rd, ctx.lo, ctx.hi);
   accrue(h);
 }
@@ -101,9 +80,8 @@ function fcvtLD(h: Hart, d: Decoded): void {
 function fcvtLuD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  f64ToU64(h.f[a]!, h.f[a + 1]!, rm, ctx);
+  fp.fcvtLuD(h, d.rs1, rm, ctx);
   h.setX64(d.rd, ctx.lo, ctx.hi);
   accrue(h);
 }
@@ -114,14 +92,16 @@ function fcvtSW(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, i32ToF32(h.x[d.rs1 * 2]!, rm, ctx));
+  fp.fcvtSW(h, d.rd, h.x[d.rs1 * 2]!, rm, ctx);
+  wroteF(h);
 }
 
 function fcvtSWu(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
   ctx.flags = 0;
-  writeF32(h, d.rd, u32ToF32(h.x[d.rs1 * 2]!, rm, ctx));
+  fp.fcvtSWu(h, d.rd, h.x[d.rs1 * 2]!, rm, ctx);
+  wroteF(h);
 }
 
 function fcvtSL(h: Hart, d: Decoded): void {
@@ -129,7 +109,8 @@ function fcvtSL(h: Hart, d: Decoded): void {
   if (rm < 0) return;
   const a = d.rs1 * 2;
   ctx.flags = 0;
-  writeF32(h, d.rd, i64ToF32(h.x[a]!, h.x[a + 1]!, rm, ctx));
+  fp.fcvtSL(h, d.rd, h.x[a]!, h.x[a + 1]!, rm, ctx);
+  wroteF(h);
 }
 
 function fcvtSLu(h: Hart, d: Decoded): void {
@@ -137,21 +118,24 @@ function fcvtSLu(h: Hart, d: Decoded): void {
   if (rm < 0) return;
   const a = d.rs1 * 2;
   ctx.flags = 0;
-  writeF32(h, d.rd, u64ToF32(h.x[a]!, h.x[a + 1]!, rm, ctx));
+  fp.fcvtSLu(h, d.rd, h.x[a]!, h.x[a + 1]!, rm, ctx);
+  wroteF(h);
 }
 
+/** Exact: the rounding mode is only checked for validity. */
 function fcvtDW(h: Hart, d: Decoded): void {
   if (roundingMode(h, d) < 0) return;
   ctx.flags = 0;
-  i32ToF64(h.x[d.rs1 * 2]!, ctx);
-  writeF64Result(h, d.rd);
+  fp.fcvtDW(h, d.rd, h.x[d.rs1 * 2]!);
+  wroteF(h);
 }
 
+/** Exact: the rounding mode is only checked for validity. */
 function fcvtDWu(h: Hart, d: Decoded): void {
   if (roundingMode(h, d) < 0) return;
   ctx.flags = 0;
-  u32ToF64(h.x[d.rs1 * 2]!, ctx);
-  writeF64Result(h, d.rd);
+  fp.fcvtDWu(h, d.rd, h.x[d.rs1 * 2]!);
+  wroteF(h);
 }
 
 function fcvtDL(h: Hart, d: Decoded): void {
@@ -159,8 +143,8 @@ function fcvtDL(h: Hart, d: Decoded): void {
   if (rm < 0) return;
   const a = d.rs1 * 2;
   ctx.flags = 0;
-  i64ToF64(h.x[a]!, h.x[a + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fcvtDL(h, d.rd, h.x[a]!, h.x[a + 1]!, rm, ctx);
+  wroteF(h);
 }
 
 function fcvtDLu(h: Hart, d: Decoded): void {
@@ -168,8 +152,8 @@ function fcvtDLu(h: Hart, d: Decoded): void {
   if (rm < 0) return;
   const a = d.rs1 * 2;
   ctx.flags = 0;
-  u64ToF64(h.x[a]!, h.x[a + 1]!, rm, ctx);
-  writeF64Result(h, d.rd);
+  fp.fcvtDLu(h, d.rd, h.x[a]!, h.x[a + 1]!, rm, ctx);
+  wroteF(h);
 }
 
 // ---- between formats -------------------------------------------------------------
@@ -177,17 +161,17 @@ function fcvtDLu(h: Hart, d: Decoded): void {
 function fcvtSD(h: Hart, d: Decoded): void {
   const rm = roundingMode(h, d);
   if (rm < 0) return;
-  const a = d.rs1 * 2;
   ctx.flags = 0;
-  writeF32(h, d.rd, f64ToF32(h.f[a]!, h.f[a + 1]!, rm, ctx));
+  fp.fcvtSD(h, d.rd, d.rs1, rm, ctx);
+  wroteF(h);
 }
 
-/** Exact; a signalling NaN raises NV and every NaN becomes the canonical one. */
+/** Exact (the rounding mode is only checked); a signalling NaN raises NV, every NaN becomes the canonical one. */
 function fcvtDS(h: Hart, d: Decoded): void {
   if (roundingMode(h, d) < 0) return;
   ctx.flags = 0;
-  f32ToF64(readF32(h, d.rs1), ctx);
-  writeF64Result(h, d.rd);
+  fp.fcvtDS(h, d.rd, d.rs1, ctx);
+  wroteF(h);
 }
 
 export const FLOAT_CONVERT_HANDLERS: Record<string, ExecuteHandler> = {

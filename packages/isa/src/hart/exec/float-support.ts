@@ -9,7 +9,7 @@
  * source) and never allocate.
  */
 import type { Decoded } from '../../decode/decoder.js';
-import { createFloatContext, F32_BOX_HI, RoundingMode, unboxF32 } from '../../float/index.js';
+import { createFloatContext, RoundingMode, unboxF32 } from '../../float/index.js';
 import type { Hart } from '../hart.js';
 import { illegal } from './instruction-faults.js';
 
@@ -77,25 +77,8 @@ export function accrue(h: Hart): void {
   }
 }
 
-/** f[rd] = the binary32 `bits`, NaN-boxed; accrues the flags; FS = Dirty. */
-export function writeF32(h: Hart, rd: number, bits: number): void {
-  const f = h.f;
-  f[rd * 2] = bits;
-  f[rd * 2 + 1] = F32_BOX_HI;
+/** After an operation that wrote an f register: accrues its flags; FS = Dirty. */
+export function wroteF(h: Hart): void {
   h.fflags |= ctx.flags;
   h.markFloatDirty();
-}
-
-/** f[rd] = hi:lo; accrues the flags; FS = Dirty. */
-export function writeF64(h: Hart, rd: number, lo: number, hi: number): void {
-  const f = h.f;
-  f[rd * 2] = lo;
-  f[rd * 2 + 1] = hi;
-  h.fflags |= ctx.flags;
-  h.markFloatDirty();
-}
-
-/** f[rd] = the 64-bit result the last operation left in the context. */
-export function writeF64Result(h: Hart, rd: number): void {
-  writeF64(h, rd, ctx.lo, ctx.hi);
 }
