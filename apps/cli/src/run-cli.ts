@@ -1,23 +1,15 @@
 import { runElf, formatTraceEvent, type RunResult } from '@rvhv/machine';
 import { assembleGuest, DEMO_GUEST } from '@rvhv/guests';
 import type { CliIo } from './cli-io.js';
+import { describeFileError } from './describe-file-error.js';
 import { EXIT, exitStatusOf } from './exit-status.js';
 import { HELP_TEXT } from './help-text.js';
 import { parseArgs, type RunCommand } from './parse-args.js';
 
 export const VERSION = '0.1.0';
 
-/** Node's file errors, in words. */
 function describeReadError(path: string, error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-    ENOTDIR: 'a part of the path is not a directory',
-  };
-  const reason = typeof code === 'string' ? reasons[code] : undefined;
-  return `cannot read ${path}: ${reason ?? (error instanceof Error ? error.message : String(error))}`;
+  return `cannot read ${path}: ${describeFileError(error)}`;
 }
 
 function report(io: CliIo, result: RunResult, startedAt: number): void {

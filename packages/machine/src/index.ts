@@ -47,3 +47,5 @@ export { bootRomImage, VIRT_MROM, FW_DYNAMIC_INFO_OFFSET } from './virt/boot-rom
 export { FW_DYNAMIC_INFO, FW_DYNAMIC_NEXT_MODE, encodeFwDynamicInfo } from './virt/fw-dynamic-info.js';
 export type { FwDynamicInfo } from './virt/fw-dynamic-info.js';
 export { InstructionClock } from './virt/instruction-clock.js';
+export { runOnVirt } from './virt/run-on-virt.js';
+export type { RunOnVirtOptions } from './virt/run-on-virt.js';

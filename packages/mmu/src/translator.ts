@@ -74,6 +74,9 @@ export interface TranslatorOptions {
   tlbEntries?: number;
 }
 
+/** The leaf a Bare G-stage behaves as: a valid U page with every permission, already accessed and dirty. */
+const BARE_G_STAGE_LEAF = PTE_V | PTE_R | PTE_W | PTE_X | PTE_U | PTE_A | PTE_D;
+
 export class Translator {
   /** PMP unit; its CSR methods back the pmpcfg and pmpaddr CSRs. Any change flushes the TLBs. */
   readonly pmp = new Pmp();
@@ -580,7 +583,11 @@ export class Translator {
     va: number,
   ): number {
     const mode = atpMode(this.hgatp.hi);
-    if (mode === AtpMode.bare) return gpage * PAGE_SIZE + offset;
+    if (mode === AtpMode.bare) {
+      // No G-stage: every permission is granted (the combined TLB entry must see that, not a stale leaf).
+      this.gLeafLo = BARE_G_STAGE_LEAF;
+      return gpage * PAGE_SIZE + offset;
+    }
     const levels = mode === AtpMode.sv39 ? 3 : 4;
     // The guest physical address is 2 bits wider (41 or 50 bits); higher bits set -> guest-page fault.
     const pageLimit = levels === 3 ? 2 ** 29 : 2 ** 38;

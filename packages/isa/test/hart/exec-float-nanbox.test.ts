@@ -7,8 +7,10 @@
  * not properly boxed as the canonical NaN. No instruction canonicalizes a
  * NaN it merely moves (fsgnj*, fmv, loads and stores).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOX, completed, getF, runFloat } from './exec-float-check.js';
+import { BOX, completed, getF, runFloat, setF } from './exec-float-check.js';
+import { u64 } from './int64-reference.js';
 import { createMachine, getX, RAM_BASE, readMemory64, writeMemory64 } from './harness.js';
 
 const NV = 16;
@@ -140,5 +142,59 @@ describe('moves do not canonicalize NaNs', () => {
     expect(getF(h, 10)).toBe(BOX | 0xc0000000n);
     expect(getF(runFloat(m, 'fcvt.s.l', { rd: 10, rs1: 5, rm: 0 }, { x: { 5: -1n } }), 10)).toBe(MINUS_ONE_S);
     expect(getF(runFloat(m, 'fmin.s', { rd: 10, rs1: 1, rs2: 2 }, { f: { 1: ONE_S, 2: TWO_S } }), 10)).toBe(ONE_S);
+  });
+});
+
+describe('sign injection and moves against a bit model (random register contents, boxed or not)', () => {
+  const m = createMachine();
+  const SIGN32 = 0x80000000n;
+  const SIGN64 = 1n << 63n;
+  const unbox = (v: bigint): bigint => (v >> 32n === 0xffffffffn ? v & 0xffffffffn : 0x7fc00000n);
+  const bits64 = fc.oneof(
+    fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }),
+    fc.bigInt({ min: 0n, max: 0xffffffffn }).map((v) => BOX | v),
+  );
+  const reg = fc.integer({ min: 0, max: 31 });
+  const models: [string, (a: bigint, b: bigint) => bigint][] = [
+    ['fsgnj.s', (a, b) => BOX | (unbox(a) & ~SIGN32) | (unbox(b) & SIGN32)],
+    ['fsgnjn.s', (a, b) => BOX | (unbox(a) & ~SIGN32) | (~unbox(b) & SIGN32)],
+    ['fsgnjx.s', (a, b) => BOX | (unbox(a) ^ (unbox(b) & SIGN32))],
+    ['fsgnj.d', (a, b) => (a & ~SIGN64) | (b & SIGN64)],
+    ['fsgnjn.d', (a, b) => (a & ~SIGN64) | (~b & SIGN64)],
+    ['fsgnjx.d', (a, b) => a ^ (b & SIGN64)],
+  ];
+
+  it.each(models)('%s', (name, model) => {
+    fc.assert(
+      fc.property(bits64, bits64, reg, reg, reg, (a, b, rd, rs1, rs2) => {
+        const h = m.hart;
+        setF(h, rs1, a);
+        setF(h, rs2, b);
+        const seenA = getF(h, rs1);
+        const seenB = getF(h, rs2);
+        runFloat(m, name, { rd, rs1, rs2 }, { fflags: 0 });
+        expect(getF(h, rd)).toBe(model(seenA, seenB));
+        expect(h.fflags).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fmv.x.w, fmv.w.x, fmv.x.d, fmv.d.x', () => {
+    fc.assert(
+      fc.property(bits64, reg, fc.integer({ min: 1, max: 31 }), (v, fr, xr) => {
+        const h = m.hart;
+        setF(h, fr, v);
+        runFloat(m, 'fmv.x.w', { rd: xr, rs1: fr });
+        expect(u64(getX(h, xr))).toBe(u64(BigInt.asIntN(32, v)));
+        runFloat(m, 'fmv.x.d', { rd: xr, rs1: fr });
+        expect(u64(getX(h, xr))).toBe(v);
+        runFloat(m, 'fmv.w.x', { rd: fr, rs1: xr }, { x: { [xr]: v } });
+        expect(getF(h, fr)).toBe(BOX | (v & 0xffffffffn));
+        runFloat(m, 'fmv.d.x', { rd: fr, rs1: xr }, { x: { [xr]: v } });
+        expect(getF(h, fr)).toBe(v);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

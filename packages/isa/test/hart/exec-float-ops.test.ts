@@ -24,7 +24,7 @@ const machine = createMachine();
 const register = fc.oneof(fc.integer({ min: 0, max: 31 }), fc.constantFrom(0, 1, 10, 31));
 /** A static rounding mode (0..4) or DYN with frm = 0..4. */
 const rounding = fc.record({ rm: fc.constantFrom(0, 1, 2, 3, 4, RoundingMode.DYN), frm: fc.integer({ min: 0, max: 4 }) });
-const RUNS = { numRuns: 250 };
+const RUNS = { numRuns: Number(process.env.RVHV_EXEC_FLOAT_RUNS ?? 250) };
 
 describe('F and D handlers', () => {
   it('exist for every F and D row of the instruction table', () => {

@@ -16,6 +16,8 @@ export interface BootImages {
   readonly kernel?: Uint8Array;
   /** An initial ramdisk (`-initrd`), placed as QEMU places it and named in /chosen. */
   readonly initrd?: Uint8Array;
+  /** How error messages name each image (a front end passes e.g. "-kernel Image"); default firmware, kernel, initrd. */
+  readonly names?: { readonly bios?: string; readonly kernel?: string; readonly initrd?: string };
 }
 
 export type ImageFormat = 'elf' | 'linux-image' | 'raw';
@@ -71,12 +73,13 @@ const range = (start: number, end: number): string => `[${hexAddress(start)}, ${
 export function loadBootImages(memory: CoherentMemory, images: BootImages): LoadBootImagesResult {
   const ram = memory.ram;
   const ramEnd = ram.base + ram.size;
+  const names = { bios: images.names?.bios ?? 'firmware', kernel: images.names?.kernel ?? 'kernel', initrd: images.names?.initrd ?? 'initrd' };
   if (images.bios === 'none' && images.kernel === undefined) return { ok: false, error: 'nothing to boot: no firmware (bios none) and no kernel' };
   if (images.initrd !== undefined && images.kernel === undefined) return { ok: false, error: 'an initrd needs a kernel to go with it' };
 
   const writeRaw = (what: string, bytes: Uint8Array, at: number): string | undefined => {
     if (at < ram.base || at + bytes.length > ramEnd) {
-      return `${what} (${bytes.length} bytes at ${hexAddress(at)}) does not fit in RAM ${range(ram.base, ramEnd)}`;
+      return `${what}: ${bytes.length} bytes at ${hexAddress(at)} do not fit in RAM ${range(ram.base, ramEnd)}`;
     }
     ram.bytes.set(bytes, at - ram.base);
     if (bytes.length > 0) memory.noteRamWrite(at - ram.base, bytes.length);
@@ -97,13 +100,13 @@ export function loadBootImages(memory: CoherentMemory, images: BootImages): Load
   let firmware: LoadedRange | undefined;
   if (images.bios !== 'none') {
     const bytes = images.bios;
-    if (bytes.length === 0) return { ok: false, error: 'firmware image is empty' };
+    if (bytes.length === 0) return { ok: false, error: `${names.bios}: the image is empty` };
     if (isElf(bytes)) {
-      const r = loadElfImage('firmware', bytes);
+      const r = loadElfImage(names.bios, bytes);
       if (typeof r === 'string') return { ok: false, error: r };
       firmware = r;
     } else {
-      const error = writeRaw('firmware', bytes, ram.base);
+      const error = writeRaw(names.bios, bytes, ram.base);
       if (error) return { ok: false, error };
       firmware = { format: 'raw', start: ram.base, end: ram.base + bytes.length, entry: ram.base };
     }
@@ -113,38 +116,38 @@ export function loadBootImages(memory: CoherentMemory, images: BootImages): Load
   let kernel: LoadedRange | undefined;
   if (images.kernel !== undefined) {
     const bytes = images.kernel;
-    if (bytes.length === 0) return { ok: false, error: 'kernel image is empty' };
+    if (bytes.length === 0) return { ok: false, error: `${names.kernel}: the image is empty` };
     if (isElf(bytes)) {
-      const r = loadElfImage('kernel', bytes);
+      const r = loadElfImage(names.kernel, bytes);
       if (typeof r === 'string') return { ok: false, error: r };
       kernel = r;
     } else {
       const parsed = parseLinuxImage(bytes);
-      if (parsed.kind === 'bad-header') return { ok: false, error: `kernel: ${parsed.error}` };
+      if (parsed.kind === 'bad-header') return { ok: false, error: `${names.kernel}: ${parsed.error}` };
       if (parsed.kind === 'image') {
         const start = Math.max(kernelBase, alignUp(ram.base + parsed.header.textOffset, LINUX_IMAGE_ALIGN));
         const end = start + parsed.header.imageSize;
         if (end > ramEnd) {
-          return { ok: false, error: `kernel: the Image needs ${range(start, end)} (image_size ${parsed.header.imageSize}), beyond RAM ${range(ram.base, ramEnd)}` };
+          return { ok: false, error: `${names.kernel}: the Image needs ${range(start, end)} (image_size ${parsed.header.imageSize}), beyond RAM ${range(ram.base, ramEnd)}` };
         }
-        const error = writeRaw('kernel', bytes, start);
+        const error = writeRaw(names.kernel, bytes, start);
         if (error) return { ok: false, error };
         kernel = { format: 'linux-image', start, end, entry: start };
       } else {
-        const error = writeRaw('kernel', bytes, kernelBase);
+        const error = writeRaw(names.kernel, bytes, kernelBase);
         if (error) return { ok: false, error };
         kernel = { format: 'raw', start: kernelBase, end: kernelBase + bytes.length, entry: kernelBase };
       }
     }
     if (firmware !== undefined && kernel.start < firmware.end && firmware.start < kernel.end) {
-      return { ok: false, error: `kernel ${range(kernel.start, kernel.end)} overlaps the firmware ${range(firmware.start, firmware.end)}` };
+      return { ok: false, error: `${names.kernel} ${range(kernel.start, kernel.end)} overlaps ${names.bios} ${range(firmware.start, firmware.end)}` };
     }
   }
 
   let initrd: InitrdRange | undefined;
   if (images.initrd !== undefined && kernel !== undefined) {
     const start = alignUp(Math.max(kernel.start + Math.min(ram.size / 2, 128 * MiB), kernel.end), 4096);
-    const error = writeRaw('initrd', images.initrd, start);
+    const error = writeRaw(names.initrd, images.initrd, start);
     if (error) return { ok: false, error };
     initrd = { start, end: start + images.initrd.length };
   }

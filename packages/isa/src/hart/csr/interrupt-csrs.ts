@@ -1,7 +1,7 @@
 import { CSR } from '../../table/csrs.js';
 import { Exception, Interrupt, M_INTERRUPTS, S_INTERRUPTS, SGEI_BIT, VS_INTERRUPTS } from '../causes.js';
 import type { Hart } from '../hart.js';
-import { define, plain, vsAlias } from './csr-table.js';
+import { define, ignoreWrites, plain, vsAlias } from './csr-table.js';
 import { stimecmpEnabled } from './timers.js';
 
 /**
@@ -172,7 +172,7 @@ define(CSR.hgeip, {
     out.lo = h.guestExternalLines;
     out.hi = 0;
   },
-  write: () => {},
+  write: ignoreWrites,
 });
 
 /**

@@ -2,7 +2,9 @@
  * What every F/D instruction handler shares: the float context the
  * soft-float module works in, the checks that may make an instruction
  * illegal (mstatus.FS = Off, an invalid rounding mode), reading singles out
- * of NaN-boxes, and writing results with their side effects on fflags and FS.
+ * of NaN-boxes (for sign injection; the float module's register entry points
+ * unbox the operands of everything else), and the side effects of a result
+ * on fflags and mstatus.FS.
  *
  * f registers are int32 halves: `h.f[2r]` low word, `h.f[2r + 1]` high word.
  * Handlers read every source before they write a destination (rd may name a

@@ -111,6 +111,9 @@ function sfenceVma(h: Hart, d: Decoded): void {
   h.translationChanged();
 }
 
+/** SFENCE.VMA's semantics, shared with Svinval's SINVAL.VMA. */
+export const SFENCE_VMA: ExecuteHandler = sfenceVma;
+
 /** ECALL: the cause names the mode it came from; VS-mode has its own (10, H spec 8.6.1). */
 function ecall(h: Hart): void {
   let cause: number = Exception.ecallFromU;
