@@ -6,12 +6,17 @@
  *
  * KERNEL 1, integer: xorshift64, table updates, multiplies, shifts, branches.
  * KERNEL 2, float: logistic map, divides, square roots, fused multiply-adds.
+ * MODE (bare build only, with enter-mode.S): 1 runs the kernel in S-mode
+ * with Sv39 paging, 2 in VS-mode with two-stage translation; M-mode without it.
  */
 #include <stdint.h>
 
 #ifdef RVHV_BARE
 #include "htif.h"
 static void emit(const char *s, unsigned long n) { rvhv_write(s, n); }
+#ifdef MODE
+void bench_enter_mode(long mode);
+#endif
 #else
 #include <unistd.h>
 static void emit(const char *s, unsigned long n) { (void)!write(1, s, n); }
@@ -53,6 +58,9 @@ static void emit_hex(uint64_t v) {
 }
 
 int main(void) {
+#if defined(RVHV_BARE) && defined(MODE)
+  bench_enter_mode(MODE);
+#endif
 #if KERNEL == 1
   emit_hex(integer_kernel(ITERATIONS));
 #elif KERNEL == 2

@@ -3,4 +3,4 @@
 import { nodeCliIo } from './node-io.js';
 import { runCli } from './run-cli.js';
 
-process.exitCode = runCli(process.argv.slice(2), nodeCliIo());
+process.exitCode = await runCli(process.argv.slice(2), nodeCliIo());

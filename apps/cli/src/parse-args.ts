@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_INSTRUCTIONS } from '@rvhv/machine';
+import { isVirtFlag, parseVirtArgs, type VirtCommand } from './parse-virt-args.js';
 
 export interface RunCommand {
   readonly kind: 'run';
@@ -11,11 +12,13 @@ export interface RunCommand {
 
 export type Command =
   | RunCommand
+  | VirtCommand
   | { readonly kind: 'help' }
   | { readonly kind: 'version' }
-  | { readonly kind: 'usage-error'; readonly message: string };
+  /** `seeHelp`: follow the message with a pointer to --help (the QEMU-style errors are one line, as QEMU's). */
+  | { readonly kind: 'usage-error'; readonly message: string; readonly seeHelp: boolean };
 
-const usageError = (message: string): Command => ({ kind: 'usage-error', message });
+const usageError = (message: string, seeHelp = true): Command => ({ kind: 'usage-error', message, seeHelp });
 
 /** Parses a positive integer written with optional `_` separators (100_000_000). */
 function parseCount(text: string | undefined, option: string): number | string {
@@ -63,13 +66,27 @@ function parseRun(args: readonly string[], allowFile: boolean): Command {
   return { kind: 'run', file, maxInstructions, trace, misaligned };
 }
 
-/** Turns the command line (without node and the script) into a command. */
+const HELP_FLAGS = new Set(['-h', '-help', '--help']);
+const VERSION_FLAGS = new Set(['-V', '-version', '--version']);
+
+/**
+ * Turns the command line (without node and the script) into a command:
+ * `rvhv run prog.elf` and the bare `rvhv` (the demo) run a program on one
+ * hart; any of QEMU's flags (`-M virt`, `-kernel`, `-bios`...) selects the
+ * virt board with a QEMU-style command line.
+ */
 export function parseArgs(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
   if (first === undefined) return parseRun([], false);
   if (first === 'run') return parseRun(rest, true);
-  if (first === 'help' || first === '--help' || first === '-h') return { kind: 'help' };
-  if (first === '--version' || first === '-V') return { kind: 'version' };
+  if (argv.some(isVirtFlag)) {
+    if (argv.some((a) => HELP_FLAGS.has(a))) return { kind: 'help' };
+    if (argv.some((a) => VERSION_FLAGS.has(a))) return { kind: 'version' };
+    const parsed = parseVirtArgs(argv);
+    return parsed.ok ? parsed.command : usageError(parsed.message, false);
+  }
+  if (first === 'help' || HELP_FLAGS.has(first)) return { kind: 'help' };
+  if (VERSION_FLAGS.has(first)) return { kind: 'version' };
   // Options without a command apply to the demo (rvhv --trace).
   return parseRun(argv, false);
 }

@@ -5,6 +5,7 @@ import { describeFileError } from './describe-file-error.js';
 import { EXIT, exitStatusOf } from './exit-status.js';
 import { HELP_TEXT } from './help-text.js';
 import { parseArgs, type RunCommand } from './parse-args.js';
+import { runVirt } from './run-virt.js';
 
 export const VERSION = '0.1.0';
 
@@ -57,10 +58,11 @@ function run(command: RunCommand, io: CliIo): number {
 
 /**
  * The `rvhv` command: parses `argv` (without node and the script), runs it,
- * and returns the process exit status. Never throws: internal errors are
- * reported in one line.
+ * and returns the process exit status — at once for a program run, as a
+ * promise for the virt board (which runs until the guest powers off or the
+ * user quits). Never throws: internal errors are reported in one line.
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const command = parseArgs(argv);
     switch (command.kind) {
@@ -71,10 +73,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         io.writeOut(`rvhv ${VERSION}\n`);
         return EXIT.pass;
       case 'usage-error':
-        io.writeErr(`rvhv: ${command.message}\nTry 'rvhv --help'.\n`);
+        io.writeErr(command.seeHelp ? `rvhv: ${command.message}\nTry 'rvhv --help'.\n` : `rvhv: ${command.message}\n`);
         return EXIT.usage;
       case 'run':
         return run(command, io);
+      case 'virt':
+        return runVirt(command, io);
     }
   } catch (e) {
     io.writeErr(`rvhv: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

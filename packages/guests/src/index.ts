@@ -23,3 +23,6 @@ export type { ConsoleEndpoint, ConsoleStep, ConsolePattern, ConsoleScriptResult 
 export { uBootConsoleSession, U_BOOT_PROMPT, U_BOOT_READ_ADDRESS, U_BOOT_WRITE_LBA, U_BOOT_WRITE_BYTE, U_BOOT_SECTOR } from './third-party/u-boot-session.js';
 export { ensureQemu, qemuVirtArgs, spawnQemuVirt, qemuConsole, waitForExit, bootLinuxOnQemu, qemuLinuxBootSeconds, QEMU_SYSTEM_RISCV64 } from './third-party/qemu-reference.js';
 export type { QemuVirtOptions, QemuLinuxBoot, QemuLinuxBootOptions } from './third-party/qemu-reference.js';
+export { VIRT_GUEST_PROGRAMS, VIRT_TEST_DISK_BYTES, VIRT_TEST_DISK_SIGNATURE, VIRT_TEST_DISK_SERIAL, virtioBlkPattern } from './virt-programs.js';
+export type { VirtGuestProgram } from './virt-programs.js';
+export { VirtConsole } from './virt-console.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BufferedConsole } from '@rvhv/devices';
-import { runElf } from '@rvhv/machine';
+import { runElfAsync } from '@rvhv/machine';
 import { BARE_GCC, buildBareC, buildLinuxC, C_RUNTIME_DIR, LINUX_GCC, QEMU_USER, toolAvailable } from '../src/index.js';
 
 /**
@@ -35,7 +35,7 @@ describe.runIf(available)('differential: rvhv and qemu-riscv64 run the same C pr
   const dir = mkdtempSync(join(tmpdir(), 'rvhv-differential-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(['int', 'float'])('differential-%s.c: every line agrees', (part) => {
+  it.each(['int', 'float'])('differential-%s.c: every line agrees', async (part) => {
     const source = join(C_RUNTIME_DIR, `differential-${part}.c`);
     const bare = join(dir, `${part}.elf`);
     const linux = join(dir, `${part}.linux`);
@@ -50,7 +50,7 @@ describe.runIf(available)('differential: rvhv and qemu-riscv64 run the same C pr
     expect(expected.at(-2)).toBe('end');
 
     const console = new BufferedConsole();
-    const result = runElf(new Uint8Array(readFileSync(bare)), { console, maxInstructions: 2_000_000_000 });
+    const result = await runElfAsync(new Uint8Array(readFileSync(bare)), { console, maxInstructions: 2_000_000_000 });
     const actual = console.text().split('\n');
     const diff = differences(expected, actual);
     // A bare C guest that traps exits with code 1000 + mcause (crt0.S).

@@ -2,7 +2,7 @@ import { createRam } from '@rvhv/mmu';
 import { CoherentMemory, Hart, type MisalignedPolicy } from '@rvhv/isa';
 import { Bus, Htif, NULL_CONSOLE, ramDma, type ConsolePort } from '@rvhv/devices';
 import { DEFAULT_RAM_SIZE, DRAM_BASE } from './memory-map.js';
-import { loadElf } from './load-elf.js';
+import { loadElf, type LoadedImage } from './load-elf.js';
 import { hex64, lastTrap, peekInstruction, type TraceSink } from './trace.js';
 
 /** How a run ended. */
@@ -57,55 +57,114 @@ const BUSY_POLL_INTERVAL = 64;
  * waiting for an interrupt that cannot come). Never throws for a bad guest.
  */
 export function runElf(bytes: Uint8Array, options: RunOptions = {}): RunResult {
-  const maxInstructions = options.maxInstructions ?? DEFAULT_MAX_INSTRUCTIONS;
+  const run = startRun(bytes, options);
+  if (!(run instanceof ElfRun)) return run;
+  for (;;) {
+    const result = run.advance(Number.POSITIVE_INFINITY);
+    if (result !== undefined) return result;
+  }
+}
+
+/**
+ * {@link runElf} for callers that must stay responsive (tests, front ends):
+ * the program runs in slices of `sliceInstructions`, yielding to the event
+ * loop between them, so a long run never blocks timers or I/O.
+ */
+export async function runElfAsync(bytes: Uint8Array, options: RunOptions = {}, sliceInstructions = 4_000_000): Promise<RunResult> {
+  const run = startRun(bytes, options);
+  if (!(run instanceof ElfRun)) return run;
+  for (;;) {
+    const result = run.advance(sliceInstructions);
+    if (result !== undefined) return result;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** Loads the image and sets up the hart and HTIF; a result right away when the image is bad. */
+function startRun(bytes: Uint8Array, options: RunOptions): ElfRun | RunResult {
   const ram = createRam(DRAM_BASE, options.ramSize ?? DEFAULT_RAM_SIZE);
   const bus = new Bus(ram);
   const memory = new CoherentMemory(bus);
   const loaded = loadElf(bytes, memory);
-  const warnings: string[] = [];
-  if (!loaded.ok) return { status: 'error', code: -1, instructions: 0, pc: 0, message: loaded.error, warnings };
-  const image = loaded.image;
+  if (!loaded.ok) return { status: 'error', code: -1, instructions: 0, pc: 0, message: loaded.error, warnings: [] };
+  return new ElfRun(loaded.image, bus, memory, options);
+}
 
-  const hart = new Hart({ memory, resetPc: image.entry, misaligned: options.misaligned ?? 'perform' });
-  let htif: Htif | undefined;
-  if (image.tohost === undefined) {
-    warnings.push('the program has no tohost symbol: it cannot report a result, so the run ends only by timeout');
-  } else {
-    if (image.fromhost === undefined) warnings.push('the program has no fromhost symbol: HTIF replies are dropped');
-    htif = new Htif({ tohost: image.tohost, fromhost: image.fromhost, memory: ramDma(memory), console: options.console ?? NULL_CONSOLE });
+/** A program run in progress: {@link ElfRun.advance} runs it further until it ends. */
+class ElfRun {
+  private readonly hart: Hart;
+  private readonly htif: Htif | undefined;
+  private readonly warnings: string[] = [];
+  private readonly maxInstructions: number;
+  private executed = 0;
+  private commandsSeen = 0;
+
+  constructor(
+    image: LoadedImage,
+    private readonly bus: Bus,
+    memory: CoherentMemory,
+    private readonly options: RunOptions,
+  ) {
+    this.maxInstructions = options.maxInstructions ?? DEFAULT_MAX_INSTRUCTIONS;
+    this.hart = new Hart({ memory, resetPc: image.entry, misaligned: options.misaligned ?? 'perform' });
+    if (image.tohost === undefined) {
+      this.warnings.push('the program has no tohost symbol: it cannot report a result, so the run ends only by timeout');
+    } else {
+      if (image.fromhost === undefined) this.warnings.push('the program has no fromhost symbol: HTIF replies are dropped');
+      this.htif = new Htif({
+        tohost: image.tohost,
+        fromhost: image.fromhost,
+        memory: ramDma(memory),
+        console: options.console ?? NULL_CONSOLE,
+      });
+    }
   }
 
-  const inMemory = (pc: number): boolean => (pc >= ram.base && pc < ram.base + ram.size) || bus.regionAt(pc) !== undefined;
-  const result = (status: RunStatus, code: number, message: string): RunResult => {
-    if (htif !== undefined) for (const c of htif.ignored) warnings.push(`ignored HTIF ${c}`);
-    return { status, code, instructions: executed, pc: hart.pc, message, warnings };
-  };
-
-  let executed = 0;
-  let commandsSeen = 0;
-  while (executed < maxInstructions) {
-    const busy = htif !== undefined && htif.commands !== commandsSeen;
-    if (htif !== undefined) commandsSeen = htif.commands;
-    const chunk = Math.min(busy ? BUSY_POLL_INTERVAL : POLL_INTERVAL, maxInstructions - executed);
-    const done = options.trace === undefined ? hart.run(chunk) : runTraced(hart, chunk, options.trace);
-    executed += done;
-    if (htif !== undefined && htif.poll()) {
-      const state = htif.state;
-      if (state.kind === 'exited') {
-        return state.code === 0
-          ? result('pass', 0, `PASS (${executed} instructions)`)
-          : result('fail', state.code, `FAIL: exit code ${state.code} (${executed} instructions)`);
+  /** Runs up to about `budget` more instructions; the result once the program has ended. */
+  advance(budget: number): RunResult | undefined {
+    const { hart, htif } = this;
+    const stopAt = Math.min(this.maxInstructions, this.executed + budget);
+    while (this.executed < stopAt) {
+      const busy = htif !== undefined && htif.commands !== this.commandsSeen;
+      if (htif !== undefined) this.commandsSeen = htif.commands;
+      const chunk = Math.min(busy ? BUSY_POLL_INTERVAL : POLL_INTERVAL, this.maxInstructions - this.executed);
+      const done = this.options.trace === undefined ? hart.run(chunk) : runTraced(hart, chunk, this.options.trace);
+      this.executed += done;
+      if (htif !== undefined && htif.poll()) {
+        const state = htif.state;
+        if (state.kind === 'exited') {
+          return state.code === 0
+            ? this.result('pass', 0, `PASS (${this.executed} instructions)`)
+            : this.result('fail', state.code, `FAIL: exit code ${state.code} (${this.executed} instructions)`);
+        }
+        if (state.kind === 'error') return this.result('error', -1, `HTIF error: ${state.message}`);
       }
-      if (state.kind === 'error') return result('error', -1, `HTIF error: ${state.message}`);
+      if (!this.inMemory(hart.pc)) {
+        return this.result(
+          'error',
+          -1,
+          `the hart is fetching from ${hex64(hart.pc)}, outside memory (an unhandled trap?) ${describeTrap(hart)}`,
+        );
+      }
+      if (done < chunk && hart.waiting) {
+        return this.result('error', -1, `the hart waits for an interrupt (wfi at ${hex64(hart.pc - 4)}) and no device can raise one`);
+      }
     }
-    if (!inMemory(hart.pc)) {
-      return result('error', -1, `the hart is fetching from ${hex64(hart.pc)}, outside memory (an unhandled trap?) ${describeTrap(hart)}`);
+    if (this.executed >= this.maxInstructions) {
+      return this.result('timeout', -1, `TIMEOUT after ${this.executed} instructions at pc ${hex64(hart.pc)}`);
     }
-    if (done < chunk && hart.waiting) {
-      return result('error', -1, `the hart waits for an interrupt (wfi at ${hex64(hart.pc - 4)}) and no device can raise one`);
-    }
+    return undefined;
   }
-  return result('timeout', -1, `TIMEOUT after ${executed} instructions at pc ${hex64(hart.pc)}`);
+
+  private inMemory(pc: number): boolean {
+    const ram = this.bus.ram;
+    return (pc >= ram.base && pc < ram.base + ram.size) || this.bus.regionAt(pc) !== undefined;
+  }
+
+  private result(status: RunStatus, code: number, message: string): RunResult {
+    if (this.htif !== undefined) for (const c of this.htif.ignored) this.warnings.push(`ignored HTIF ${c}`);
+    return { status, code, instructions: this.executed, pc: this.hart.pc, message, warnings: this.warnings };
+  }
 }
 
 /** Runs up to `limit` instructions one by one, reporting each and every trap; returns how many ran. */

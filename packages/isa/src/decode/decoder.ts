@@ -1,6 +1,7 @@
 import { FIELDS, extractField, fieldValueAllowed, type FieldSpec } from '../table/fields.js';
 import type { InstructionSpec } from '../table/instruction-spec.js';
 import { INSTRUCTIONS, OPCODE_INDEX } from '../table/index.js';
+import type { ExecuteHandler } from '../hart/hart.js';
 
 /**
  * A decoded instruction. Compressed instructions are decoded into the base
@@ -28,6 +29,18 @@ export interface Decoded {
   rm: number;
   /** aq (bit 1) and rl (bit 0) of atomics. */
   aqrl: number;
+  /**
+   * The handler that executes it, so that dispatch is one load and one
+   * call. The decoder knows no executor: it leaves {@link unboundHandler},
+   * and the hart binds the real handler before it runs or caches the
+   * instruction (hart/bind-handler.ts).
+   */
+  exec: ExecuteHandler;
+}
+
+/** The `exec` of an instruction no hart has bound yet. */
+export function unboundHandler(): void {
+  throw new Error('decoded instruction executed before a hart bound its handler');
 }
 
 /** Instruction length from the low bits of its first halfword (16 or 32 bits; longer forms are illegal here). */
@@ -130,6 +143,8 @@ export function decode(raw: number): Decoded | undefined {
     csr: 0,
     rm: 0,
     aqrl: 0,
+    // Every field is initialised here, in this order, so all decoded instructions share one hidden class.
+    exec: unboundHandler,
   };
   for (const f of source.fields) assign(d, f, extractField(f, word));
   if (source.ordering) for (const f of source.ordering) assign(d, f, extractField(f, word));

@@ -20,6 +20,8 @@ export class CoherentMemory {
   private readonly codePages: Uint8Array;
   /** Reserved physical granule (8-byte aligned address) per hart, -1 when none. */
   private readonly reservations: number[] = [];
+  /** Called whenever decoded instructions are dropped (see {@link onCodeDropped}). */
+  private readonly codeDropListeners: (() => void)[] = [];
 
   constructor(readonly physical: PhysicalMemory) {
     this.ram = physical.ram;
@@ -43,13 +45,30 @@ export class CoherentMemory {
   }
 
   cacheInstruction(offset: number, decoded: Decoded): void {
+    this.codeSlots(offset)[(offset & 0xfff) >>> 1] = decoded;
+  }
+
+  /**
+   * The decoded-instruction slots of the RAM page holding `offset` (one per
+   * halfword, undefined where nothing is decoded yet), created if needed. A
+   * hart may keep the array to fetch from without a lookup for as long as
+   * the page's code stays cached: it learns of every drop through
+   * {@link onCodeDropped}.
+   */
+  codeSlots(offset: number): (Decoded | undefined)[] {
     const index = offset >>> PAGE_SHIFT;
     let page = this.code[index];
     if (page === undefined) {
-      page = this.code[index] = new Array<Decoded | undefined>(SLOTS_PER_PAGE);
+      // Filled with undefined (not holes) so that reads of empty slots stay on V8's fast elements path.
+      page = this.code[index] = new Array<Decoded | undefined>(SLOTS_PER_PAGE).fill(undefined);
       this.codePages[index] = 1;
     }
-    page[(offset & 0xfff) >>> 1] = decoded;
+    return page;
+  }
+
+  /** Registers `listener` to be told whenever cached decoded instructions are dropped. */
+  onCodeDropped(listener: () => void): void {
+    this.codeDropListeners.push(listener);
   }
 
   /**
@@ -63,6 +82,7 @@ export class CoherentMemory {
       if (this.codePages[p] === 1) {
         this.code[p] = undefined;
         this.codePages[p] = 0;
+        this.codeDropped();
       }
     }
     if (this.reservations.length > 0) this.breakReservations(this.ram.base + offset, length);
@@ -72,6 +92,11 @@ export class CoherentMemory {
   flushCode(): void {
     this.code.fill(undefined);
     this.codePages.fill(0);
+    this.codeDropped();
+  }
+
+  private codeDropped(): void {
+    for (const listener of this.codeDropListeners) listener();
   }
 
   reserve(hartIndex: number, paddr: number): void {

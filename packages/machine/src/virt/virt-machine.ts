@@ -239,20 +239,25 @@ export class VirtMachine {
     this.htifCommands = 0;
   }
 
-  /** The clock time of the next timer event: CLINT mtimecmp, RTC alarm, a hart's Sstc comparators. */
+  /**
+   * The clock time of the next timer event (CLINT mtimecmp, RTC alarm, a
+   * hart's Sstc comparators), or Infinity. Each candidate counts only if it
+   * lies ahead: a comparator set to "never" (all ones) wraps around in the
+   * CLINT's clock arithmetic and comes out as a time already past.
+   */
   private nextDeadline(): number {
     const { board } = this.instance;
     const now = this.clock.now();
-    let until = board.clint.nextDeadline();
-    const rtc = board.rtc.nextDeadline();
-    if (rtc < until) until = rtc;
+    let until = Infinity;
+    const consider = (at: number): void => {
+      if (at > now && at < until) until = at;
+    };
+    consider(board.clint.nextDeadline());
+    consider(board.rtc.nextDeadline());
     // The harts' comparators count platform time (mtime); mtime - clock is the CLINT's offset.
     const offset = board.clint.mtime() - now;
-    for (const h of board.harts) {
-      const at = h.timerDeadline() - offset;
-      if (at < until) until = at;
-    }
-    return until > now ? until : Infinity;
+    for (const h of board.harts) consider(h.timerDeadline() - offset);
+    return until;
   }
 
   /** Whether a waiting hart has an interrupt to wake up for (input that arrived during the round). */

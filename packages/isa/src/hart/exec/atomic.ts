@@ -1,11 +1,14 @@
+import type { Word64 } from '@rvhv/mmu';
 import type { Decoded } from '../../decode/decoder.js';
+import { Exception, Privilege } from '../causes.js';
 import type { ExecuteHandler, Hart } from '../hart.js';
 
 /**
- * "A" extension (unprivileged spec chapter 14). Atomics work on RAM only:
+ * "A" extension (unprivileged spec chapter 14). LR/SC work on RAM only:
  * `Hart.atomicOffset` raises the misaligned exception (load-misaligned for
  * LR, store/AMO-misaligned for SC and AMOs) or an access fault, and otherwise
- * gives the RAM offset. One hart executes at a time and the read-modify-write
+ * gives the RAM offset. AMOs also work on device regions (see
+ * {@link amoOffset}). One hart executes at a time and the read-modify-write
  * is not interrupted, so every AMO is atomic and aq/rl need no action.
  * Stores to RAM go through `noteRamWrite`, which drops decoded code on the
  * page and breaks other harts' reservations on the granule.
@@ -75,6 +78,60 @@ function scD(h: Hart, d: Decoded): void {
 
 // ---- AMOs (14.4): rd = old value, memory = op(old, rs2) ------------------------------
 
+/** {@link amoOffset}'s answer for an AMO on a device: the physical address is in `devicePa`. */
+const ON_DEVICE = -2;
+let devicePa = 0;
+/** A device's answer to the read half of an AMO (module state: no allocation per AMO). */
+const deviceWord: Word64 = { lo: 0, hi: 0 };
+
+/**
+ * Where an AMO of `width` bytes at `va` goes: the RAM offset (>= 0),
+ * ON_DEVICE with the physical address in `devicePa`, or -1 after raising
+ * its exception.
+ *
+ * Device regions accept AMOs as a read, the operation, then a write (the
+ * PMA of I/O regions may support AMOs, privileged spec 3.6.3.2; Linux's
+ * PLIC and CLINT drivers use them on MMIO). The hart's `atomicOffset` knows
+ * only RAM, so an aligned AMO is translated here first, as a store, without
+ * raising: a RAM target gets its offset (M-level accesses to RAM addresses
+ * go straight to `atomicOffset`, the unchanged fast path), a device target
+ * its physical address. A misaligned AMO or a failed translation goes to
+ * `atomicOffset`, which raises the exception as for every atomic.
+ */
+function amoOffset(h: Hart, va: number, width: 4 | 8): number {
+  if ((va & (width - 1)) !== 0) return h.atomicOffset(va, width, false);
+  const ram = h.memory.ram;
+  // Machine-level data accesses (M-mode, no MPRV to a lower mode) are untranslated.
+  if (h.priv === Privilege.M && h.dataPrivilege() === Privilege.M) {
+    const off = va - ram.base;
+    if (off >= 0 && off <= ram.size - width) return h.atomicOffset(va, width, false);
+  }
+  const pa = h.mmu.translateStore(va, width);
+  if (pa < 0) return h.atomicOffset(va, width, false);
+  const off = pa - ram.base;
+  if (off >= 0 && off <= ram.size - width) return off;
+  devicePa = pa;
+  return ON_DEVICE;
+}
+
+/**
+ * The read half of an AMO on a device: the old value in `deviceWord`, or
+ * false after raising the access fault (an AMO's access faults are
+ * store/AMO access faults, privileged spec 3.7.1, table 3.6).
+ */
+function deviceRead(h: Hart, va: number, width: 4 | 8): boolean {
+  if (h.memory.read(devicePa, width, deviceWord)) return true;
+  h.raise(Exception.storeAccessFault, va);
+  return false;
+}
+
+/** The write half: false after raising the access fault when the device refuses the write. */
+function deviceWrite(h: Hart, va: number, width: 4 | 8, lo: number, hi: number): boolean {
+  if (h.memory.write(devicePa, width, lo, hi)) return true;
+  h.raise(Exception.storeAccessFault, va);
+  return false;
+}
+
 /** The word operations; each takes (old, src) as int32 and returns the new word. */
 const AmoOp = {
   swap: 0,
@@ -115,8 +172,12 @@ function amoWordResult(op: AmoOp, old: number, src: number): number {
 /** amo*.w: 32-bit operation; rd gets the old word sign-extended (14.4). */
 function amoW(op: AmoOp): ExecuteHandler {
   return (h: Hart, d: Decoded): void => {
-    const off = h.atomicOffset(h.xNumber(d.rs1), WORD, false);
-    if (off < 0) return;
+    const va = h.xNumber(d.rs1);
+    const off = amoOffset(h, va, WORD);
+    if (off < 0) {
+      if (off === ON_DEVICE) amoWordOnDevice(h, d, op, va);
+      return;
+    }
     const mem = h.memory;
     const view = mem.ram.view;
     const old = view.getInt32(off, true);
@@ -124,6 +185,13 @@ function amoW(op: AmoOp): ExecuteHandler {
     mem.noteRamWrite(off, WORD);
     h.setX32(d.rd, old);
   };
+}
+
+function amoWordOnDevice(h: Hart, d: Decoded, op: AmoOp, va: number): void {
+  if (!deviceRead(h, va, WORD)) return;
+  const old = deviceWord.lo | 0;
+  if (!deviceWrite(h, va, WORD, amoWordResult(op, old, h.x[d.rs2 * 2]!), 0)) return;
+  h.setX32(d.rd, old);
 }
 
 // Result of amoDoubleResult (module state: no allocation per AMO).
@@ -174,8 +242,12 @@ function amoDoubleResult(op: AmoOp, oldLo: number, oldHi: number, srcLo: number,
 /** amo*.d: 64-bit operation; rd gets the old doubleword. */
 function amoD(op: AmoOp): ExecuteHandler {
   return (h: Hart, d: Decoded): void => {
-    const off = h.atomicOffset(h.xNumber(d.rs1), DOUBLE, false);
-    if (off < 0) return;
+    const va = h.xNumber(d.rs1);
+    const off = amoOffset(h, va, DOUBLE);
+    if (off < 0) {
+      if (off === ON_DEVICE) amoDoubleOnDevice(h, d, op, va);
+      return;
+    }
     const mem = h.memory;
     const view = mem.ram.view;
     const oldLo = view.getInt32(off, true);
@@ -187,6 +259,16 @@ function amoD(op: AmoOp): ExecuteHandler {
     mem.noteRamWrite(off, DOUBLE);
     h.setX64(d.rd, oldLo, oldHi);
   };
+}
+
+function amoDoubleOnDevice(h: Hart, d: Decoded, op: AmoOp, va: number): void {
+  if (!deviceRead(h, va, DOUBLE)) return;
+  const oldLo = deviceWord.lo | 0;
+  const oldHi = deviceWord.hi | 0;
+  const s = d.rs2 * 2;
+  amoDoubleResult(op, oldLo, oldHi, h.x[s]!, h.x[s + 1]!);
+  if (!deviceWrite(h, va, DOUBLE, newLo, newHi)) return;
+  h.setX64(d.rd, oldLo, oldHi);
 }
 
 const AMO_HANDLERS: Record<string, ExecuteHandler> = {};
