@@ -44,7 +44,6 @@ export function virtExitStatus(result: VirtRunResult): number {
       return EXIT.pass;
     case 'limit':
       return EXIT.timeout;
-    case 'idle':
     case 'error':
       return EXIT.error;
   }

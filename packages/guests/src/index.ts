@@ -26,3 +26,5 @@ export type { QemuVirtOptions, QemuLinuxBoot, QemuLinuxBootOptions } from './thi
 export { VIRT_GUEST_PROGRAMS, VIRT_TEST_DISK_BYTES, VIRT_TEST_DISK_SIGNATURE, VIRT_TEST_DISK_SERIAL, virtioBlkPattern } from './virt-programs.js';
 export type { VirtGuestProgram } from './virt-programs.js';
 export { VirtConsole } from './virt-console.js';
+export { bootLinuxOnRvhv } from './virt-boot.js';
+export type { RvhvLinuxBootOptions, RvhvLinuxBoot } from './virt-boot.js';

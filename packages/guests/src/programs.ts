@@ -28,6 +28,15 @@ export const GUEST_PROGRAMS: readonly GuestProgram[] = [
   { name: 'fmadd', file: 'fmadd.S', description: 'F/D fused multiply-add: one rounding, signed zeros, invalid inf * 0, overflow/underflow' },
   { name: 'nan-boxing', file: 'nan-boxing.S', description: 'NaN-boxed singles, float loads/stores/moves (compressed too), improperly boxed operands' },
   { name: 'fcsr', file: 'fcsr.S', description: 'fflags accrual, frm/fcsr, static vs dynamic rm, reserved rm, mstatus.FS Off/Dirty' },
+  { name: 'rv64a', file: 'rv64a.S', description: 'A extension: every AMO (.w/.d), LR/SC success and failure, x0 forms, access faults, misaligned atomics' },
+  { name: 'rvc', file: 'rvc.S', description: 'C extension: every compressed instruction at its immediate edges, c.jalr links, c.ebreak, HINTs, reserved encodings' },
+  { name: 'zba', file: 'zba.S', description: 'Zba: add.uw, shNadd(.uw), slli.uw with edge operands' },
+  { name: 'zbb', file: 'zbb.S', description: 'Zbb: andn/orn/xnor, counts, min/max, extensions, rotations, orc.b, rev8' },
+  { name: 'zbs', file: 'zbs.S', description: 'Zbs: single-bit clear/extract/invert/set, register and immediate forms' },
+  { name: 'zicond', file: 'zicond.S', description: 'Zicond: czero.eqz/czero.nez, x0 operands, conditional select' },
+  { name: 'interrupts', file: 'interrupts.S', description: 'software-raised S-level interrupts: where taken, delegation, priority, enables, vectored xtvec, xRET, WFI' },
+  { name: 'csr-warl', file: 'csr-warl.S', description: 'WARL CSR fields (xtvec, MPP, satp, misa, delegation, xepc) and CSR access from the wrong privilege' },
+  { name: 'counters', file: 'counters.S', description: 'cycle/instret: counting, writes, mcountinhibit, mcounteren/scounteren gates' },
 ];
 
 /** The program `rvhv` runs when given no arguments. */

@@ -82,6 +82,13 @@ export class Translator {
   readonly pmp = new Pmp();
   /** Details of the last fault returned. */
   readonly fault = new TranslationFault();
+  /**
+   * 1 when the last successful translation holds for its whole 4 KiB page
+   * (it was found in the TLB or put there), so a caller may cache it per
+   * page as the TLB does; 0 when it was checked for this access alone (a
+   * PMP entry boundary inside the page, a peek, HLVX).
+   */
+  pageWide = 0;
 
   private readonly fetchTlb: Tlb;
   private readonly loadTlb: Tlb;
@@ -317,6 +324,7 @@ export class Translator {
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.fetchCtx || c === this.fetchCtxGlobal) && ((t.perm[i]! >> this.fetchIndex) & 1) !== 0) {
+        this.pageWide = 1;
         return t.base[i]! + (va & PAGE_OFFSET);
       }
     }
@@ -331,6 +339,7 @@ export class Translator {
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
+        this.pageWide = 1;
         return t.base[i]! + (va & PAGE_OFFSET);
       }
     }
@@ -345,6 +354,7 @@ export class Translator {
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
+        this.pageWide = 1;
         return t.base[i]! + (va & PAGE_OFFSET);
       }
     }
@@ -390,6 +400,7 @@ export class Translator {
     if (!executeAsRead) {
       const i = slot;
       if (tlb.vpn[i] === vpn && (tlb.ctx[i] === ctx || tlb.ctx[i] === ctxGlobal) && ((tlb.perm[i]! >> index) & 1) !== 0) {
+        this.pageWide = 1;
         return tlb.base[i]! + (va & PAGE_OFFSET);
       }
     }
@@ -442,9 +453,11 @@ export class Translator {
     const granted = this.pmp.rangePermissions(page, page + PAGE_SIZE, pmpPrivilege);
     if (granted < 0) {
       // The deciding PMP entry covers only part of the page: check this access alone, and cache nothing.
+      this.pageWide = 0;
       return this.pmp.allows(pa, width, need, pmpPrivilege) ? pa : this.accessFault(kind, va, virt);
     }
     if ((granted & need) !== need) return this.accessFault(kind, va, virt);
+    this.pageWide = peek || executeAsRead ? 0 : 1;
     if (!peek && !executeAsRead) {
       // Global entries are filled at this context's slot too (stored again per ASID as needed).
       tlb.fill(

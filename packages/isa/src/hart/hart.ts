@@ -1,4 +1,4 @@
-import { ExecutionMode, HLV, HLVX, HSV, PMP_L, PmpPrivilege, Translator, createTrapValues, trapValues, type ExecutionModeValue, type Word64 } from '@rvhv/mmu';
+import { ExecutionMode, HLV, HLVX, HSV, PMP_L, Translator, createTrapValues, trapValues, type ExecutionModeValue, type Word64 } from '@rvhv/mmu';
 import { decode, type Decoded } from '../decode/decoder.js';
 import { ADDRESS_EXCEPTIONS, Exception, INTERRUPT_PRIORITY, Privilege, SGEI_BIT, VS_INTERRUPTS, type PrivilegeLevel } from './causes.js';
 import { CoherentMemory } from './coherent-memory.js';
@@ -10,7 +10,7 @@ import { Counter } from './csr/counters.js';
 import { interruptPendingBits } from './csr/interrupt-state.js';
 import { timerDeadline } from './csr/timers.js';
 import { transformedInstruction } from './csr/trap-instruction.js';
-import { HANDLERS } from './exec/handlers.js';
+import { bindHandler } from './bind-handler.js';
 import { VmAccess, type VmAccessKind } from './vm-access.js';
 
 /** What the hart does with a misaligned load/store (the spec allows either). */
@@ -58,8 +58,34 @@ const BATCH = 256;
 const MISA_EXTENSIONS = ['I', 'M', 'A', 'F', 'D', 'C', 'H', 'S', 'U'];
 
 const TWO_32 = 4294967296;
-const PAGE_SIZE = 4096;
-const PAGE_MASK = PAGE_SIZE - 1;
+
+/**
+ * Constants of the hot paths. A module-level `const` is a context-slot load
+ * and a type check each time V8 (11.x, Node 20) uses it in optimised code;
+ * the members of a file-local const enum are inlined as literals.
+ */
+const enum Page {
+  size = 4096,
+  mask = 4095,
+}
+
+const enum CodePage {
+  /** Decoded-instruction slots per page: one per halfword. */
+  slots = 2048,
+}
+
+const enum RamTlb {
+  /** Slots per RAM TLB (a power of two). */
+  slots = 64,
+}
+
+/** The RAM TLB slot of the page of `va`. */
+function ramTlbSlot(va: number): number {
+  return (va >>> 12) & (RamTlb.slots - 1);
+}
+
+/** The code page of a hart that has none (see {@link Hart.fetch}). */
+const NO_CODE: readonly (Decoded | undefined)[] = [];
 
 /** Exceptions raised by a data access (their tval is the data address). */
 const DATA_EXCEPTIONS =
@@ -126,14 +152,18 @@ export class Hart {
   /** Accrued floating-point exception flags (fflags) and dynamic rounding mode (frm). */
   fflags = 0;
   frm = 0;
-  misaligned: MisalignedPolicy;
   /** Interrupt lines driven by devices (MSIP, MTIP, MEIP, SEIP), as mip bits. */
   irqLines = 0;
   /** Guest external interrupt lines (hgeip), bit i = guest external interrupt i, 1 <= i <= GEILEN. */
   guestExternalLines = 0;
-  /** Retired instruction and cycle counts since reset (before offsets from CSR writes). */
+  /** Instructions executed or trapped since reset: the cycle count (before offsets from CSR writes). */
   cycles = 0;
-  instret = 0;
+  /**
+   * cycles - instret: instructions that trapped, plus the one in flight
+   * while the hart executes (instret is derived so the run loop need not
+   * count retirements one by one).
+   */
+  private unretired = 0;
   /** High word of the last 64-bit load. */
   loadHi = 0;
   /** Receives traps into HS-mode instead of the guest's stvec (see {@link TrapHook}). */
@@ -157,19 +187,36 @@ export class Hart {
   private dataPhysical = true;
   /** Explicit data accesses are made at M level (M-mode, no MPRV to another mode). */
   private dataMachine = true;
+  /** RAM, for the fast paths: its physical base and size, and a view of it. */
+  private readonly ramBase: number;
+  private readonly ramSize: number;
+  private readonly ramView: DataView;
   /**
-   * One-page translation caches in front of the MMU's TLBs for fetches,
-   * loads and stores: the virtual page start (NaN when empty) and the
-   * physical page it maps to, as last translated for the current context.
+   * RAM TLBs in front of the MMU's TLBs for explicit loads and for stores:
+   * direct-mapped by virtual page ({@link ramTlbSlot}), each slot holds a
+   * virtual page start (NaN when empty) and the RAM offset of the physical
+   * page it maps to under the current translation context, for pages that
+   * are all RAM and that the MMU translated for the whole page (pageWide).
    * Every change of anything translation depends on empties them
    * ({@link Hart.translationChanged}).
    */
-  private fetchVaPage = NaN;
-  private fetchPaPage = 0;
-  private loadVaPage = NaN;
-  private loadPaPage = 0;
-  private storeVaPage = NaN;
-  private storePaPage = 0;
+  private readonly loadTag = new Float64Array(RamTlb.slots).fill(NaN);
+  private readonly loadRam = new Float64Array(RamTlb.slots);
+  private readonly storeTag = new Float64Array(RamTlb.slots).fill(NaN);
+  private readonly storeRam = new Float64Array(RamTlb.slots);
+  /** -1 when misaligned accesses trap, else 0 (an alignment mask for the fast path; see {@link Hart.misaligned}). */
+  private alignCheck = 0;
+  private misalignedTrap = false;
+  /**
+   * The code page: fetches from the virtual page starting at `codeVa`
+   * (NaN when none) read their decoded instruction straight from
+   * `codeSlots`, the decoded-instruction slots (one per halfword) of the
+   * RAM page it maps to (see {@link CoherentMemory.codeSlots}). It is set
+   * under the same conditions as the one-page fetch cache and emptied with
+   * it, and whenever the memory drops decoded instructions.
+   */
+  private codeVa = NaN;
+  private codeSlots: readonly (Decoded | undefined)[] = NO_CODE;
 
   constructor(options: HartOptions) {
     this.hartId = options.hartId ?? 0;
@@ -184,9 +231,32 @@ export class Hart {
     this.f = regs.f;
     this.fd = regs.fd;
     this.misaligned = options.misaligned ?? 'perform';
+    this.ramBase = options.memory.ram.base;
+    this.ramSize = options.memory.ram.size;
+    this.ramView = options.memory.ram.view;
     this.readTimeSource = options.readTime ?? (() => Math.floor(this.cycles / 100));
     this.pc = this.nextPc = options.resetPc ?? 0x8000_0000;
+    options.memory.onCodeDropped(() => this.forgetCodePage());
     this.reset(this.pc);
+  }
+
+  /** What the hart does with misaligned loads and stores. */
+  get misaligned(): MisalignedPolicy {
+    return this.misalignedTrap ? 'trap' : 'perform';
+  }
+
+  set misaligned(policy: MisalignedPolicy) {
+    this.misalignedTrap = policy === 'trap';
+    this.alignCheck = this.misalignedTrap ? -1 : 0;
+  }
+
+  /** Instructions retired since reset (before offsets from CSR writes): those executed without a trap. */
+  get instret(): number {
+    return this.cycles - this.unretired;
+  }
+
+  set instret(value: number) {
+    this.unretired = this.cycles - value;
   }
 
   /** Architectural reset (privileged spec 3.4): M-mode, V=0, MIE=0, MPRV=0, misa at its maximum. */
@@ -212,7 +282,7 @@ export class Hart {
     this.csr[CSR.mhartid * 2] = this.hartId;
     this.memory.clearReservation(this.hartIndex);
     this.cycles = 0;
-    this.instret = 0;
+    this.unretired = 0;
     this.counters = { cycle: new Counter((h) => h.cycles), instret: new Counter((h) => h.instret) };
     this.csr[CSR.menvcfg * 2 + 1] = ENVCFG_HI.ADUE; // hardware A/D updating (Svadu) until software says otherwise
     this.mmu.reset();
@@ -385,27 +455,30 @@ export class Hart {
     this.updateFastPaths();
   }
 
-  /**
-   * Whether PMP decides the same for every byte of the page holding `pa`:
-   * only then may one check stand for the whole page (an entry boundary
-   * inside the page makes each access need its own check).
-   */
-  private pmpUniform(pa: number, machine: boolean): boolean {
-    const page = pa - (pa & PAGE_MASK);
-    return this.mmu.pmp.rangePermissions(page, page + PAGE_SIZE, machine ? PmpPrivilege.machine : PmpPrivilege.supervisorOrUser) >= 0;
+  /** Empties the RAM TLBs and the code page (after a fence, an atp or PMP write, a mode or status change). */
+  private dropPageCaches(): void {
+    this.loadTag.fill(NaN);
+    this.storeTag.fill(NaN);
+    this.forgetCodePage();
   }
 
-  /** Empties the one-page translation caches (after a fence, an atp or PMP write, a mode or status change). */
-  private dropPageCaches(): void {
-    this.fetchVaPage = NaN;
-    this.loadVaPage = NaN;
-    this.storeVaPage = NaN;
+  private forgetCodePage(): void {
+    this.codeVa = NaN;
+    this.codeSlots = NO_CODE;
+    this.stopBatch = true; // the run loop keeps the code page in locals (see runBatch)
   }
 
   // ---- memory ----------------------------------------------------------
+  //
+  // Explicit loads and stores take a fast path when the access stays in one
+  // page of RAM that is already known: in M-mode without translation or PMP
+  // (dataPhysical) the address is the physical address; otherwise the page
+  // must be in the hart's RAM TLB (see ramTlbSlot). Everything else (page
+  // crossings, misaligned traps, translation, devices, faults) takes the
+  // general path, which fills the RAM TLB.
 
   private misalignedFault(va: number, width: number, cause: number): boolean {
-    if (this.misaligned === 'trap' && (va & (width - 1)) !== 0) {
+    if (this.misalignedTrap && (va & (width - 1)) !== 0) {
       this.raise(cause, va);
       return true;
     }
@@ -420,16 +493,11 @@ export class Hart {
    */
   private translateLoad(va: number, width: number, originalVa: number): number {
     if (this.dataPhysical) return va;
-    const inPage = va - this.loadVaPage;
-    if (inPage >= 0 && inPage < PAGE_SIZE) return this.loadPaPage + inPage;
     const access = this.vmKind;
     let pa: number;
     if (access === VmAccess.none) {
       pa = this.mmu.translateLoad(va, width);
-      if (pa >= 0 && this.pmpUniform(pa, this.dataMachine)) {
-        this.loadVaPage = va - (va & PAGE_MASK);
-        this.loadPaPage = pa - (va & PAGE_MASK);
-      }
+      if (pa >= 0 && this.mmu.pageWide === 1) this.fillRamTlb(this.loadTag, this.loadRam, va, pa);
     } else {
       pa = this.mmu.translate(va, access === VmAccess.hlvx ? HLVX : HLV, width);
     }
@@ -441,15 +509,10 @@ export class Hart {
   /** As {@link translateLoad} for stores, SC and AMOs (HSV as though V=1). */
   private translateStore(va: number, width: number, originalVa: number): number {
     if (this.dataPhysical) return va;
-    const inPage = va - this.storeVaPage;
-    if (inPage >= 0 && inPage < PAGE_SIZE) return this.storePaPage + inPage;
     let pa: number;
     if (this.vmKind === VmAccess.none) {
       pa = this.mmu.translateStore(va, width);
-      if (pa >= 0 && this.pmpUniform(pa, this.dataMachine)) {
-        this.storeVaPage = va - (va & PAGE_MASK);
-        this.storePaPage = pa - (va & PAGE_MASK);
-      }
+      if (pa >= 0 && this.mmu.pageWide === 1) this.fillRamTlb(this.storeTag, this.storeRam, va, pa);
     } else {
       pa = this.mmu.translate(va, HSV, width);
     }
@@ -458,16 +521,56 @@ export class Hart {
     return -1;
   }
 
+  /** Caches the page of `va` (translated to `pa` for the whole page) in a RAM TLB, when that page is all RAM. */
+  private fillRamTlb(tags: Float64Array, offsets: Float64Array, va: number, pa: number): void {
+    const low = va & Page.mask;
+    const off = pa - low - this.ramBase;
+    if (!(off >= 0 && off <= this.ramSize - Page.size)) return;
+    const slot = ramTlbSlot(va);
+    tags[slot] = va - low;
+    offsets[slot] = off;
+  }
+
+  /**
+   * RAM offset of an explicit access of `width` bytes at `va` when the fast
+   * path may make it (one page, RAM, known translation, no misaligned trap),
+   * else -1. `tags`/`offsets` are the load or the store RAM TLB.
+   */
+  private ramOffset(va: number, width: number, tags: Float64Array, offsets: Float64Array): number {
+    const low = va & Page.mask;
+    if (low > Page.size - width || (va & (width - 1) & this.alignCheck) !== 0) return -1;
+    let off: number;
+    if (this.dataPhysical) {
+      off = va - this.ramBase;
+      if (!(off >= 0 && off <= this.ramSize - width)) return -1;
+    } else {
+      const slot = ramTlbSlot(va);
+      if (tags[slot] !== va - low) return -1;
+      off = offsets[slot]! + low;
+    }
+    return off;
+  }
+
   /** Loads `width` (1, 2 or 4) bytes, sign-extended to int32 when `signed`, else as uint32-in-int32 bits. */
   load(va: number, width: 1 | 2 | 4, signed: boolean): number {
+    const off = this.ramOffset(va, width, this.loadTag, this.loadRam);
+    if (off >= 0) {
+      const v = this.ramView;
+      if (width === 4) return v.getInt32(off, true);
+      if (width === 2) return signed ? v.getInt16(off, true) : v.getUint16(off, true);
+      return signed ? v.getInt8(off) : v.getUint8(off);
+    }
+    return this.loadSlow(va, width, signed);
+  }
+
+  private loadSlow(va: number, width: 1 | 2 | 4, signed: boolean): number {
     if (this.misalignedFault(va, width, Exception.loadMisaligned)) return 0;
-    if ((va & PAGE_MASK) > PAGE_SIZE - width) return this.loadAcrossPages(va, width, signed);
+    if ((va & Page.mask) > Page.size - width) return this.loadAcrossPages(va, width, signed);
     const pa = this.translateLoad(va, width, va);
     if (pa < 0) return 0;
-    const ram = this.memory.ram;
-    const off = pa - ram.base;
-    if (off >= 0 && off <= ram.size - width) {
-      const v = ram.view;
+    const off = pa - this.ramBase;
+    if (off >= 0 && off <= this.ramSize - width) {
+      const v = this.ramView;
       if (width === 4) return v.getInt32(off, true);
       if (width === 2) return signed ? v.getInt16(off, true) : v.getUint16(off, true);
       return signed ? v.getInt8(off) : v.getUint8(off);
@@ -484,15 +587,24 @@ export class Hart {
 
   /** Loads 8 bytes: returns the low word, the high word is left in `loadHi`. */
   load64(va: number): number {
+    const off = this.ramOffset(va, 8, this.loadTag, this.loadRam);
+    if (off >= 0) {
+      const v = this.ramView;
+      this.loadHi = v.getInt32(off + 4, true);
+      return v.getInt32(off, true);
+    }
+    return this.load64Slow(va);
+  }
+
+  private load64Slow(va: number): number {
     if (this.misalignedFault(va, 8, Exception.loadMisaligned)) return 0;
-    if ((va & PAGE_MASK) > PAGE_SIZE - 8) return this.loadAcrossPages(va, 8, false);
+    if ((va & Page.mask) > Page.size - 8) return this.loadAcrossPages(va, 8, false);
     const pa = this.translateLoad(va, 8, va);
     if (pa < 0) return 0;
-    const ram = this.memory.ram;
-    const off = pa - ram.base;
-    if (off >= 0 && off <= ram.size - 8) {
-      this.loadHi = ram.view.getInt32(off + 4, true);
-      return ram.view.getInt32(off, true);
+    const off = pa - this.ramBase;
+    if (off >= 0 && off <= this.ramSize - 8) {
+      this.loadHi = this.ramView.getInt32(off + 4, true);
+      return this.ramView.getInt32(off, true);
     }
     if (!this.memory.read(pa, 8, this.scratch)) {
       this.raise(Exception.loadAccessFault, va);
@@ -504,21 +616,34 @@ export class Hart {
 
   /** Stores the low `width` bytes of hi:lo. Returns false when it trapped. */
   store(va: number, width: 1 | 2 | 4 | 8, lo: number, hi: number): boolean {
+    const off = this.ramOffset(va, width, this.storeTag, this.storeRam);
+    if (off >= 0) {
+      this.writeRam(off, width, lo, hi);
+      return true;
+    }
+    return this.storeSlow(va, width, lo, hi);
+  }
+
+  /** Writes RAM at offset `off` (in range) and tells the memory (decoded code, reservations). */
+  private writeRam(off: number, width: 1 | 2 | 4 | 8, lo: number, hi: number): void {
+    const v = this.ramView;
+    if (width === 8) {
+      v.setInt32(off, lo, true);
+      v.setInt32(off + 4, hi, true);
+    } else if (width === 4) v.setInt32(off, lo, true);
+    else if (width === 2) v.setInt16(off, lo, true);
+    else v.setInt8(off, lo);
+    this.memory.noteRamWrite(off, width);
+  }
+
+  private storeSlow(va: number, width: 1 | 2 | 4 | 8, lo: number, hi: number): boolean {
     if (this.misalignedFault(va, width, Exception.storeMisaligned)) return false;
-    if ((va & PAGE_MASK) > PAGE_SIZE - width) return this.storeAcrossPages(va, width, lo, hi);
+    if ((va & Page.mask) > Page.size - width) return this.storeAcrossPages(va, width, lo, hi);
     const pa = this.translateStore(va, width, va);
     if (pa < 0) return false;
-    const ram = this.memory.ram;
-    const off = pa - ram.base;
-    if (off >= 0 && off <= ram.size - width) {
-      const v = ram.view;
-      if (width === 8) {
-        v.setInt32(off, lo, true);
-        v.setInt32(off + 4, hi, true);
-      } else if (width === 4) v.setInt32(off, lo, true);
-      else if (width === 2) v.setInt16(off, lo, true);
-      else v.setInt8(off, lo);
-      this.memory.noteRamWrite(off, width);
+    const off = pa - this.ramBase;
+    if (off >= 0 && off <= this.ramSize - width) {
+      this.writeRam(off, width, lo, hi);
       return true;
     }
     if (!this.memory.write(pa, width, lo, hi)) {
@@ -536,7 +661,7 @@ export class Hart {
    * 8-byte load goes to `loadHi`.
    */
   private loadAcrossPages(va: number, width: number, signed: boolean): number {
-    const first = PAGE_SIZE - (va & PAGE_MASK);
+    const first = Page.size - (va & Page.mask);
     const pa1 = this.translateLoad(va, first, va);
     if (pa1 < 0) return 0;
     const pa2 = this.translateLoad(va + first, width - first, va);
@@ -559,7 +684,7 @@ export class Hart {
 
   /** A misaligned store that crosses a page boundary: both pages are translated before any byte is written. */
   private storeAcrossPages(va: number, width: number, lo: number, hi: number): boolean {
-    const first = PAGE_SIZE - (va & PAGE_MASK);
+    const first = Page.size - (va & Page.mask);
     const pa1 = this.translateStore(va, first, va);
     if (pa1 < 0) return false;
     const pa2 = this.translateStore(va + first, width - first, va);
@@ -634,26 +759,35 @@ export class Hart {
    * reports pc + 2).
    */
   fetch(pc: number): Decoded | undefined {
-    let pa = pc;
-    if (!this.fetchPhysical) {
-      const inPage = pc - this.fetchVaPage;
-      if (inPage >= 0 && inPage < PAGE_SIZE) pa = this.fetchPaPage + inPage;
-      else {
-        pa = this.mmu.translateFetch(pc);
-        if (pa < 0) {
-          this.raiseTranslationFault(pc);
-          return undefined;
-        }
-        if (this.pmpUniform(pa, this.privLevel === Privilege.M)) {
-          this.fetchVaPage = pc - (pc & PAGE_MASK);
-          this.fetchPaPage = pa - (pc & PAGE_MASK);
-        }
-      }
+    const inPage = pc - this.codeVa;
+    if (inPage >= 0 && inPage < Page.size) {
+      const d = this.codeSlots[inPage >>> 1];
+      if (d !== undefined) return d;
     }
-    const ram = this.memory.ram;
-    const off = pa - ram.base;
-    const inRam = off >= 0 && off <= ram.size - 2;
+    return this.fetchSlow(pc);
+  }
+
+  /** {@link fetch} past the code page: translation, the decoded-instruction cache, decoding. */
+  private fetchSlow(pc: number): Decoded | undefined {
+    let pa = pc;
+    // Whether pc's whole page maps to one physical page that may be fetched from (the code page's condition).
+    let pageWide = this.fetchPhysical;
+    if (!this.fetchPhysical) {
+      pa = this.mmu.translateFetch(pc);
+      if (pa < 0) {
+        this.raiseTranslationFault(pc);
+        return undefined;
+      }
+      pageWide = this.mmu.pageWide === 1;
+    }
+    const off = pa - this.ramBase;
+    const inRam = off >= 0 && off <= this.ramSize - 2;
     if (inRam) {
+      // The memory's code pages are 4 KiB pages of RAM offsets: they are physical pages when RAM starts on a page boundary.
+      if (pageWide && (this.ramBase & Page.mask) === 0) {
+        this.codeSlots = this.memory.codeSlots(off);
+        this.codeVa = pc - (pc & Page.mask);
+      }
       const cached = this.memory.cachedInstruction(off);
       if (cached !== undefined) return cached;
     }
@@ -662,7 +796,7 @@ export class Hart {
     let raw = low;
     if ((low & 3) === 3) {
       let pa2 = pa + 2;
-      if ((pc & PAGE_MASK) === PAGE_SIZE - 2 && !this.fetchPhysical) {
+      if ((pc & Page.mask) === Page.size - 2 && !this.fetchPhysical) {
         pa2 = this.mmu.translateFetch(pc + 2);
         if (pa2 < 0) {
           this.raiseTranslationFault(pc);
@@ -678,25 +812,27 @@ export class Hart {
       this.raise(Exception.illegalInstruction, raw);
       return undefined;
     }
+    bindHandler(d);
     // An instruction that straddles a page is not cached: its second half may change independently.
-    if (inRam && ((off & PAGE_MASK) !== PAGE_SIZE - 2 || d.length === 2)) this.memory.cacheInstruction(off, d);
+    if (inRam && ((off & Page.mask) !== Page.size - 2 || d.length === 2)) this.memory.cacheInstruction(off, d);
     return d;
   }
 
   /** Executes one instruction (or takes the trap it raises). */
   step(): void {
     const pc = this.pc;
+    this.x[0] = 0;
+    this.x[1] = 0;
     this.cycles++;
+    this.unretired++; // in flight
     const d = this.fetch(pc);
     if (d !== undefined) {
       this.nextPc = pc + d.length;
       this.insn = d;
-      HANDLERS[d.op]!(this, d);
-      this.x[0] = 0;
-      this.x[1] = 0;
+      d.exec(this, d);
     }
     if (this.trapped) this.trapped = false;
-    else this.instret++;
+    else this.unretired--;
     this.pc = this.nextPc;
   }
 
@@ -713,17 +849,71 @@ export class Hart {
         this.waiting = false;
       }
       this.takeInterrupt();
-      this.stopBatch = false;
-      const n = Math.min(limit - done, BATCH);
-      let i = 0;
-      while (i < n) {
-        this.step();
-        i++;
-        if (this.stopBatch) break;
-      }
-      done += i;
+      done += this.runBatch(Math.min(limit - done, BATCH));
     }
     return done;
+  }
+
+  /**
+   * Runs up to `n` instructions, as many calls of {@link step} would, and
+   * fewer when one sets `stopBatch` (every trap does: so `trapped` is
+   * checked, and instret settled, once per batch). Returns how many ran.
+   *
+   * pc and the code page live in locals: straight-line code moves to the
+   * next slot of the page without a lookup, and the next fetch need not
+   * wait for the last instruction's nextPc to make a round trip through
+   * memory. The locals cannot go stale: whatever empties the code page
+   * (a translation change, a store to the page) ends the batch.
+   */
+  private runBatch(n: number): number {
+    this.stopBatch = false;
+    this.trapped = false;
+    this.x[0] = 0;
+    this.x[1] = 0;
+    this.unretired++; // the instruction in flight
+    let pc = this.pc;
+    let slots = this.codeSlots;
+    let slot = this.codeSlot(pc);
+    let i = 0;
+    while (i < n) {
+      i++;
+      this.cycles++;
+      let d = slot >= 0 ? slots[slot] : undefined;
+      if (d === undefined) {
+        d = this.fetchSlow(pc);
+        if (d === undefined) {
+          // The fetch trapped (which ends the batch): continue at the trap vector.
+          pc = this.nextPc;
+          break;
+        }
+        slots = this.codeSlots;
+        slot = this.codeSlot(pc);
+      }
+      const fallThrough = pc + d.length;
+      this.pc = pc;
+      this.nextPc = fallThrough;
+      this.insn = d;
+      d.exec(this, d);
+      const next = this.nextPc;
+      if (next === fallThrough) {
+        // The next slot, unless that is past the page (then codeSlot finds nothing and fetchSlow looks it up).
+        slot = slot >= 0 && slot + (d.length >>> 1) < CodePage.slots ? slot + (d.length >>> 1) : -1;
+      } else {
+        slot = this.codeSlot(next);
+      }
+      pc = next;
+      if (this.stopBatch) break;
+    }
+    this.pc = pc;
+    if (!this.trapped) this.unretired--;
+    this.trapped = false;
+    return i;
+  }
+
+  /** The slot of `pc` in the code page, or -1 when pc is outside it. */
+  private codeSlot(pc: number): number {
+    const inPage = pc - this.codeVa;
+    return inPage >= 0 && inPage < Page.size ? inPage >>> 1 : -1;
   }
 
   // ---- interrupts ---------------------------------------------------------

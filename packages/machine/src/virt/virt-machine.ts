@@ -15,8 +15,6 @@ export type VirtStopReason =
   | 'host'
   /** The instruction budget of the run was used up. */
   | 'limit'
-  /** Every hart waits for an interrupt and nothing can raise one (a synchronous run has no host input). */
-  | 'idle'
   /** A bare program misused HTIF. */
   | 'error';
 
@@ -163,15 +161,18 @@ export class VirtMachine {
         done += n;
         const stopped = this.afterSlice();
         if (stopped) return stopped;
+        // A guest reset put a new board in place: start a fresh round on it.
+        if (this.instance.board !== board) break;
       }
       if (ran === 0) {
+        // Nobody ran: every hart waits. Time may have woken one meanwhile; if not, wait for the next deadline.
         board.updateTime();
+        if (this.anyHartCanWake()) continue;
         const until = this.nextDeadline();
         if (iclock !== undefined && until !== Infinity) {
           iclock.skipTo(until);
           continue;
         }
-        if (until === Infinity && this.anyHartCanWake()) continue;
         return { kind: 'idle', until };
       }
     }
@@ -200,8 +201,8 @@ export class VirtMachine {
     }
   }
 
-  /** Ends the run now (a synchronous caller that gives up, e.g. a test's own limit). */
-  finish(reason: VirtStopReason, code: number | undefined, message: string): VirtRunResult {
+  /** Records how the run ended (the first reason sticks). */
+  private finish(reason: VirtStopReason, code: number | undefined, message: string): VirtRunResult {
     this.finished ??= { reason, code, instructions: this.instructions, message };
     return this.finished;
   }
@@ -260,7 +261,7 @@ export class VirtMachine {
     return until;
   }
 
-  /** Whether a waiting hart has an interrupt to wake up for (input that arrived during the round). */
+  /** Whether a hart can run now: one not waiting, or waiting with an interrupt pending and enabled. */
   private anyHartCanWake(): boolean {
     return this.instance.board.harts.some((h) => !h.waiting || h.wakeUpPending());
   }

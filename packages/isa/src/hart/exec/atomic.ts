@@ -90,7 +90,7 @@ const deviceWord: Word64 = { lo: 0, hi: 0 };
  * its exception.
  *
  * Device regions accept AMOs as a read, the operation, then a write (the
- * PMA of I/O regions may support AMOs, privileged spec 3.6.3.2; Linux's
+ * atomicity PMA of an I/O region may allow AMOs, privileged spec 3.6.3; Linux's
  * PLIC and CLINT drivers use them on MMIO). The hart's `atomicOffset` knows
  * only RAM, so an aligned AMO is translated here first, as a store, without
  * raising: a RAM target gets its offset (M-level accesses to RAM addresses
@@ -117,7 +117,7 @@ function amoOffset(h: Hart, va: number, width: 4 | 8): number {
 /**
  * The read half of an AMO on a device: the old value in `deviceWord`, or
  * false after raising the access fault (an AMO's access faults are
- * store/AMO access faults, privileged spec 3.7.1, table 3.6).
+ * store/AMO access faults: mcause table, privileged spec 3.1.15).
  */
 function deviceRead(h: Hart, va: number, width: 4 | 8): boolean {
   if (h.memory.read(devicePa, width, deviceWord)) return true;
