@@ -15,6 +15,11 @@
  * - qemu-riscv64 cannot count, so it is timed on two loop lengths too; the
  *   difference in time over the difference in instructions (as rvhv counted
  *   them for the same code) is its rate, free of process start-up.
+ * - The integer loop also runs in S-mode (Sv39) and in VS-mode (two-stage
+ *   translation) on rvhv, alternating with M-mode, reported as ratios to
+ *   M-mode measured in the same run (privilege-modes.ts).
+ * - Runs are calibrated and rated in CPU time (process.cpuUsage): the
+ *   machines this runs on are shared, and wall time counts other people's work.
  * Without the cross compilers, an assembly version of the loops
  * (programs/cpu-loops.S, assembled by rvhv's own assembler) runs on rvhv
  * alone.
@@ -41,18 +46,22 @@ import {
   toolAvailable,
 } from '@rvhv/guests';
 import { benchInterpreterDispatch } from './interpreter-dispatch.js';
+import { measurePrivilegeModes, type ModesResult } from './privilege-modes.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const C_SOURCE = join(here, 'programs', 'cpu-loops.c');
 const ASM_SOURCE = join(here, 'programs', 'cpu-loops.S');
+const ENTER_MODE_SOURCE = join(here, 'programs', 'enter-mode.S');
 
 const KERNELS = [
   { name: 'integer', id: 1 },
   { name: 'float', id: 2 },
 ] as const;
 
-/** Seconds each measured run should take, roughly. */
+/** CPU seconds each measured run should take, roughly. */
 const TARGET_SECONDS = 1.5;
+/** CPU seconds of each run of the privilege-mode comparison (three programs, several rounds). */
+const MODE_RUN_SECONDS = 0.6;
 
 interface RvhvRun {
   readonly result: RunResult;
@@ -111,14 +120,14 @@ function measureC(dir: string, kernel: (typeof KERNELS)[number], withQemu: boole
   let n = 20_000;
   runOnRvhv(bare(n)); // warm-up
   let probe = runOnRvhv(bare(n));
-  while (probe.result.status === 'pass' && probe.seconds < TARGET_SECONDS / 5) {
+  while (probe.result.status === 'pass' && probe.cpuSeconds < TARGET_SECONDS / 5) {
     n *= 4;
     probe = runOnRvhv(bare(n));
   }
   if (probe.result.status !== 'pass') {
     return { kernel: kernel.name, note: `rvhv cannot run it yet: ${probe.result.message}` };
   }
-  n = Math.max(n, Math.round((n * TARGET_SECONDS) / probe.seconds / 2));
+  n = Math.max(n, Math.round((n * TARGET_SECONDS) / probe.cpuSeconds / 2));
   const one = runOnRvhv(bare(n));
   const two = runOnRvhv(bare(2 * n));
   for (const r of [one, two]) if (r.result.status !== 'pass') fail(`rvhv: ${r.result.message}`);
@@ -162,12 +171,12 @@ function measureAsm(kernel: (typeof KERNELS)[number]): KernelReport {
   let n = 20_000;
   runOnRvhv(build(n)); // warm-up
   let probe = runOnRvhv(build(n));
-  while (probe.result.status === 'pass' && probe.seconds < TARGET_SECONDS / 5) {
+  while (probe.result.status === 'pass' && probe.cpuSeconds < TARGET_SECONDS / 5) {
     n *= 4;
     probe = runOnRvhv(build(n));
   }
   if (probe.result.status !== 'pass') return { kernel: kernel.name, note: `rvhv cannot run it yet: ${probe.result.message}` };
-  n = Math.max(n, Math.round((n * TARGET_SECONDS) / probe.seconds));
+  n = Math.max(n, Math.round((n * TARGET_SECONDS) / probe.cpuSeconds));
   const run = runOnRvhv(build(n));
   if (run.result.status !== 'pass') fail(`rvhv: ${run.result.message}`);
   return {
@@ -196,6 +205,34 @@ function printReport(reports: readonly KernelReport[]): void {
   for (const r of reports) if (r.note) console.log(`  ${r.kernel}: ${r.note}`);
 }
 
+/** Iterations of the integer loop for a run of about MODE_RUN_SECONDS of CPU time in M-mode. */
+function modeIterations(dir: string): number {
+  const probeIterations = 200_000;
+  const output = join(dir, 'integer-probe.elf');
+  const built = buildBareC({ sources: [C_SOURCE], output, defines: { KERNEL: 1, ITERATIONS: probeIterations } });
+  if (!built.ok) fail(built.error);
+  const elf = new Uint8Array(readFileSync(output));
+  runOnRvhv(elf); // warm-up
+  const probe = runOnRvhv(elf);
+  if (probe.result.status !== 'pass') fail(`rvhv: ${probe.result.message}`);
+  return Math.max(probeIterations, Math.round((probeIterations * MODE_RUN_SECONDS) / probe.cpuSeconds));
+}
+
+function printModes(result: ModesResult): void {
+  const rows = result.modes.map((m, i) => [
+    m.mode,
+    `${(m.instructions / 1e6).toFixed(1)} M`,
+    m.cpuMips.toFixed(1),
+    i === 0 ? '1' : m.vsMachine.toFixed(2),
+  ]);
+  const header = ['mode', 'instructions', 'rvhv MIPS (per CPU s)', 'vs M-mode'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  console.log(`  two-stage vs single-stage (VS / S): ${result.vsOverS.toFixed(2)}; medians of ${result.rounds} alternating rounds`);
+}
+
 function main(): void {
   // RVHV_BENCH_ASM=1 forces the assembly version (to check it on a machine that has the compilers).
   const haveBare = process.env['RVHV_BENCH_ASM'] !== '1' && toolAvailable(BARE_GCC);
@@ -211,6 +248,16 @@ function main(): void {
       }
     });
     printReport(reports);
+    console.log('\nThe integer loop in each privilege mode (rvhv only; 4 KiB pages, TLBs warm)');
+    if (haveBare) {
+      try {
+        printModes(measurePrivilegeModes(dir, C_SOURCE, ENTER_MODE_SOURCE, modeIterations(dir)));
+      } catch (e) {
+        console.log(`  failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    } else {
+      console.log(`  skipped: ${BARE_GCC} is not installed (the mode switch is C and GNU assembly)`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -123,14 +123,19 @@ export class Clint implements MmioDevice {
    * already reached, or too far away to represent).
    */
   nextDeadline(): number {
+    const now = this.clock.now();
     const t = this.readMtime(this.time);
     let best = Infinity;
     for (let h = 0; h < this.harts.length; h++) {
       const cmpLo = this.mtimecmp[2 * h]!;
       const cmpHi = this.mtimecmp[2 * h + 1]!;
       if (atLeast64(t.lo, t.hi, cmpLo, cmpHi)) continue;
-      const at = sub64(cmpLo, cmpHi, this.offsetLo, this.offsetHi, this.scratch);
-      const ticks = joinWord(at.lo, at.hi);
+      // Ticks still to go: mtimecmp - mtime, positive here. Computing from
+      // mtime (not mtimecmp - offset) keeps a far comparator such as all
+      // ones from wrapping around into the past when mtime was written.
+      const left = sub64(cmpLo, cmpHi, t.lo, t.hi, this.scratch);
+      const remaining = joinWord(left.lo, left.hi);
+      const ticks = now + remaining;
       if (ticks <= Number.MAX_SAFE_INTEGER && ticks < best) best = ticks;
     }
     return best;

@@ -125,6 +125,17 @@ describe('Clint', () => {
     expect(clint.nextDeadline()).toBe(Infinity);
   });
 
+  it('never reports a comparator of all ones as a deadline, whatever mtime was set to', () => {
+    const { clock, clint } = setup();
+    clock.advance(1000);
+    clint.write(CLINT.mtime, 8, 5, 0); // mtime behind the clock: its offset is negative
+    clint.write(CLINT.mtimecmp, 8, -1, -1);
+    clint.write(CLINT.mtimecmp + 8, 8, -1, -1);
+    expect(clint.nextDeadline()).toBe(Infinity);
+    clint.write(CLINT.mtimecmp, 8, 105, 0); // 100 ticks from now
+    expect(clint.nextDeadline()).toBe(1100);
+  });
+
   it('faults byte and halfword accesses and misaligned ones, as QEMU', () => {
     const { clint } = setup();
     expect(read(clint, CLINT.mtime, 1)).toBeUndefined();

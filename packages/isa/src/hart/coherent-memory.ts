@@ -1,9 +1,12 @@
 import type { AccessWidth, PhysicalMemory, RamWindow, Word64 } from '@rvhv/mmu';
 import type { Decoded } from '../decode/decoder.js';
 
-const PAGE_SHIFT = 12;
-/** Decoded-instruction slots per 4 KiB page (one per halfword). */
-const SLOTS_PER_PAGE = 2048;
+/** Page geometry (a file-local const enum: inlined as literals, unlike module constants, on the store path). */
+const enum Page {
+  shift = 12,
+  /** Decoded-instruction slots per 4 KiB page (one per halfword). */
+  slots = 2048,
+}
 
 /**
  * The physical memory that all harts of a machine share, plus the state that
@@ -20,6 +23,8 @@ export class CoherentMemory {
   private readonly codePages: Uint8Array;
   /** Reserved physical granule (8-byte aligned address) per hart, -1 when none. */
   private readonly reservations: number[] = [];
+  /** How many harts hold a reservation (stores skip the reservation check when none does). */
+  private reservationsHeld = 0;
   /** Called whenever decoded instructions are dropped (see {@link onCodeDropped}). */
   private readonly codeDropListeners: (() => void)[] = [];
 
@@ -40,7 +45,7 @@ export class CoherentMemory {
 
   /** Cached decoded instruction at RAM offset `offset`, if any. */
   cachedInstruction(offset: number): Decoded | undefined {
-    const page = this.code[offset >>> PAGE_SHIFT];
+    const page = this.code[offset >>> Page.shift];
     return page === undefined ? undefined : page[(offset & 0xfff) >>> 1];
   }
 
@@ -56,11 +61,11 @@ export class CoherentMemory {
    * {@link onCodeDropped}.
    */
   codeSlots(offset: number): (Decoded | undefined)[] {
-    const index = offset >>> PAGE_SHIFT;
+    const index = offset >>> Page.shift;
     let page = this.code[index];
     if (page === undefined) {
       // Filled with undefined (not holes) so that reads of empty slots stay on V8's fast elements path.
-      page = this.code[index] = new Array<Decoded | undefined>(SLOTS_PER_PAGE).fill(undefined);
+      page = this.code[index] = new Array<Decoded | undefined>(Page.slots).fill(undefined);
       this.codePages[index] = 1;
     }
     return page;
@@ -76,8 +81,15 @@ export class CoherentMemory {
    * decoded instructions of the pages it touched and breaks reservations.
    */
   noteRamWrite(offset: number, length: number): void {
-    const first = offset >>> PAGE_SHIFT;
-    const last = (offset + length - 1) >>> PAGE_SHIFT;
+    // The common case costs two loads: one page, without code; no reservations.
+    const first = offset >>> Page.shift;
+    if (this.codePages[first] !== 0 || (offset + length - 1) >>> Page.shift !== first) this.dropCode(offset, length);
+    if (this.reservationsHeld !== 0) this.breakReservations(this.ram.base + offset, length);
+  }
+
+  private dropCode(offset: number, length: number): void {
+    const first = offset >>> Page.shift;
+    const last = (offset + length - 1) >>> Page.shift;
     for (let p = first; p <= last; p++) {
       if (this.codePages[p] === 1) {
         this.code[p] = undefined;
@@ -85,7 +97,6 @@ export class CoherentMemory {
         this.codeDropped();
       }
     }
-    if (this.reservations.length > 0) this.breakReservations(this.ram.base + offset, length);
   }
 
   /** Drops every decoded instruction (fence.i, or a bulk load of an image). */
@@ -100,24 +111,30 @@ export class CoherentMemory {
   }
 
   reserve(hartIndex: number, paddr: number): void {
-    this.reservations[hartIndex] = paddr - (paddr & 7);
+    this.setReservation(hartIndex, paddr - (paddr & 7));
   }
 
   /** Whether hart `hartIndex` still holds a reservation covering `paddr`; clears it either way. */
   takeReservation(hartIndex: number, paddr: number): boolean {
     const held = this.reservations[hartIndex] === paddr - (paddr & 7);
-    this.reservations[hartIndex] = -1;
+    this.setReservation(hartIndex, -1);
     return held;
   }
 
   clearReservation(hartIndex: number): void {
-    this.reservations[hartIndex] = -1;
+    this.setReservation(hartIndex, -1);
+  }
+
+  private setReservation(hartIndex: number, granule: number): void {
+    const before = this.reservations[hartIndex] ?? -1;
+    this.reservations[hartIndex] = granule;
+    this.reservationsHeld += (granule >= 0 ? 1 : 0) - (before >= 0 ? 1 : 0);
   }
 
   private breakReservations(paddr: number, length: number): void {
     for (let i = 0; i < this.reservations.length; i++) {
       const granule = this.reservations[i]!;
-      if (granule >= 0 && granule < paddr + length && paddr < granule + 8) this.reservations[i] = -1;
+      if (granule >= 0 && granule < paddr + length && paddr < granule + 8) this.setReservation(i, -1);
     }
   }
 }

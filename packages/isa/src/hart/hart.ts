@@ -57,8 +57,6 @@ const BATCH = 256;
 /** misa: RV64 (MXL=2) with I, M, A, F, D, C, H, S, U. */
 const MISA_EXTENSIONS = ['I', 'M', 'A', 'F', 'D', 'C', 'H', 'S', 'U'];
 
-const TWO_32 = 4294967296;
-
 /**
  * Constants of the hot paths. A module-level `const` is a context-slot load
  * and a type check each time V8 (11.x, Node 20) uses it in optimised code;
@@ -67,6 +65,11 @@ const TWO_32 = 4294967296;
 const enum Page {
   size = 4096,
   mask = 4095,
+}
+
+const enum Word {
+  /** 2^32: the weight of a high word. */
+  two32 = 4294967296,
 }
 
 const enum CodePage {
@@ -140,8 +143,12 @@ export class Hart {
 
   pc = 0;
   nextPc = 0;
-  /** The instruction being executed (for trap values that describe it: htinst/mtinst). */
-  insn: Decoded | undefined;
+  /**
+   * The instruction being executed, as `insnSlot` in the code page or else
+   * `insnOther` (see {@link Hart.insn}).
+   */
+  private insnSlot = -1;
+  private insnOther: Decoded | undefined = undefined;
 
   /** Set when the current instruction trapped; cleared by the run loop. */
   trapped = false;
@@ -250,6 +257,23 @@ export class Hart {
     this.alignCheck = this.misalignedTrap ? -1 : 0;
   }
 
+  /**
+   * The instruction being executed (for trap values that describe it:
+   * htinst/mtinst). The run loop records where it is rather than the
+   * object: decoded instructions are young (the interpreter hardly
+   * allocates, so they can stay in V8's new space for a long time) and
+   * storing a young object in the old hart would take the write barrier's
+   * slow path for every instruction.
+   */
+  get insn(): Decoded | undefined {
+    return this.insnSlot >= 0 ? this.codeSlots[this.insnSlot] : this.insnOther;
+  }
+
+  set insn(d: Decoded | undefined) {
+    this.insnSlot = -1;
+    this.insnOther = d;
+  }
+
   /** Instructions retired since reset (before offsets from CSR writes): those executed without a trap. */
   get instret(): number {
     return this.cycles - this.unretired;
@@ -293,30 +317,31 @@ export class Hart {
 
   /** Writes a sign-extended 32-bit result to x[rd] (W instructions and 32-bit loads). */
   setX32(rd: number, value: number): void {
-    this.x[rd * 2] = value;
-    this.x[rd * 2 + 1] = value >> 31;
+    // Register indexes are 0..31: `<< 1` and `| 1` stay int32, without the overflow checks of `* 2` and `+ 1`.
+    this.x[rd << 1] = value;
+    this.x[(rd << 1) | 1] = value >> 31;
   }
 
   /** Writes a 64-bit value given as halves. */
   setX64(rd: number, lo: number, hi: number): void {
-    this.x[rd * 2] = lo;
-    this.x[rd * 2 + 1] = hi;
+    this.x[rd << 1] = lo;
+    this.x[(rd << 1) | 1] = hi;
   }
 
   /** x[rd] = a number holding a signed 64-bit value (addresses, pc + 4). */
   setXNumber(rd: number, value: number): void {
-    this.x[rd * 2] = lowWord(value);
-    this.x[rd * 2 + 1] = highWord(value);
+    this.x[rd << 1] = value | 0;
+    this.x[(rd << 1) | 1] = Math.floor(value / Word.two32) | 0; // highWord(value), with the constant inlined
   }
 
   /** x[r] as a number (exact for values below 2^53 in magnitude: addresses). */
   xNumber(r: number): number {
-    return this.x[r * 2 + 1]! * TWO_32 + (this.x[r * 2]! >>> 0);
+    return this.x[(r << 1) | 1]! * Word.two32 + (this.x[r << 1]! >>> 0);
   }
 
   /** x[rs1] + imm as an address number. */
   address(rs1: number, imm: number): number {
-    return this.x[rs1 * 2 + 1]! * TWO_32 + (this.x[rs1 * 2]! >>> 0) + imm;
+    return this.x[(rs1 << 1) | 1]! * Word.two32 + (this.x[rs1 << 1]! >>> 0) + imm;
   }
 
   // ---- privilege and status ---------------------------------------------
@@ -463,6 +488,7 @@ export class Hart {
   }
 
   private forgetCodePage(): void {
+    if (this.insnSlot >= 0) this.insn = this.codeSlots[this.insnSlot]; // keep the instruction in flight
     this.codeVa = NaN;
     this.codeSlots = NO_CODE;
     this.stopBatch = true; // the run loop keeps the code page in locals (see runBatch)
@@ -879,7 +905,9 @@ export class Hart {
       i++;
       this.cycles++;
       let d = slot >= 0 ? slots[slot] : undefined;
-      if (d === undefined) {
+      if (d !== undefined) {
+        this.insnSlot = slot;
+      } else {
         d = this.fetchSlow(pc);
         if (d === undefined) {
           // The fetch trapped (which ends the batch): continue at the trap vector.
@@ -888,11 +916,13 @@ export class Hart {
         }
         slots = this.codeSlots;
         slot = this.codeSlot(pc);
+        // An instruction outside the code page or not cached (one that straddles a page) is recorded itself.
+        if (slot >= 0 && slots[slot] === d) this.insnSlot = slot;
+        else this.insn = d;
       }
       const fallThrough = pc + d.length;
       this.pc = pc;
       this.nextPc = fallThrough;
-      this.insn = d;
       d.exec(this, d);
       const next = this.nextPc;
       if (next === fallThrough) {
@@ -1125,7 +1155,7 @@ export class Hart {
   /** Trap target from xtvec: BASE, or BASE + 4*cause for interrupts in vectored mode. */
   private vector(tvec: number, cause: number, interrupt: boolean): number {
     const lo = this.csr[tvec * 2]!;
-    const base = this.csr[tvec * 2 + 1]! * TWO_32 + ((lo & ~3) >>> 0);
+    const base = this.csr[tvec * 2 + 1]! * Word.two32 + ((lo & ~3) >>> 0);
     return interrupt && (lo & 3) === 1 ? base + 4 * cause : base;
   }
 
@@ -1182,7 +1212,7 @@ export class Hart {
 
   /** A CSR held as an address (xepc, xtvec) as a number. */
   csrNumber(n: number): number {
-    return this.csr[n * 2 + 1]! * TWO_32 + (this.csr[n * 2]! >>> 0);
+    return this.csr[n * 2 + 1]! * Word.two32 + (this.csr[n * 2]! >>> 0);
   }
 
   /** The time CSR / mtime. */

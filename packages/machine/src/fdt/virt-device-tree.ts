@@ -33,7 +33,7 @@ export interface VirtDeviceTreeConfig {
   readonly initrd?: InitrdRange;
   /** Extensions each hart implements, any order (default DEFAULT_ISA_EXTENSIONS). */
   readonly isaExtensions?: readonly string[];
-  /** Default sv39. */
+  /** Default sv48: the widest mode the hart implements (Linux reads it as the upper bound to probe). */
   readonly mmuType?: MmuType;
   /** Entropy for /chosen/rng-seed (Linux seeds its RNG with it early); omitted when undefined. */
   readonly rngSeed?: Uint8Array;
@@ -91,7 +91,7 @@ export function buildVirtDeviceTree(config: VirtDeviceTreeConfig): BuildVirtDevi
     'cpus',
     [prop('#address-cells', u32(1)), prop('#size-cells', u32(0)), prop('timebase-frequency', u32(VIRT_TIMEBASE_HZ))],
     [
-      ...cpuPhandles.map((cpuPhandle, hart) => cpuNode(hart, cpuPhandle, intcPhandles[hart]!, isa.names, config.mmuType ?? 'sv39')),
+      ...cpuPhandles.map((cpuPhandle, hart) => cpuNode(hart, cpuPhandle, intcPhandles[hart]!, isa.names, config.mmuType ?? 'sv48')),
       node('cpu-map', [], [node('cluster0', [], cpuPhandles.map((p, hart) => node(`core${hart}`, [prop('cpu', phandle(p))])))]),
     ],
   );

@@ -59,7 +59,7 @@ describe('buildVirtDeviceTree', () => {
       expect(stringsOf(tree, cpu, 'riscv,isa-extensions')).toEqual([
         'i', 'm', 'a', 'f', 'd', 'c', 'h', 'zicond', 'zicsr', 'zifencei', 'zba', 'zbb', 'zbs', 'sstc', 'svinval',
       ]);
-      expect(stringOf(tree, cpu, 'mmu-type')).toBe('riscv,sv39');
+      expect(stringOf(tree, cpu, 'mmu-type')).toBe('riscv,sv48');
       const intc = `${cpu}/interrupt-controller`;
       expect(stringOf(tree, intc, 'compatible')).toBe('riscv,cpu-intc');
       expect(cellsOf(tree, intc, '#interrupt-cells')).toEqual([1]);

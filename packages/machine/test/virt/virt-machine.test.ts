@@ -84,6 +84,47 @@ ${powerOff()}
     expect([0, 1, 2, 3].map((h) => ramWord(m, DATA + 8 * h))).toEqual([100n, 101n, 102n, 103n]);
   });
 
+  it('wakes a hart waiting in WFI with an IPI from another hart (CLINT msip), and back', () => {
+    const m = machine(
+      `
+  li t0, 0x8                # MSIE (MIE stays 0: wfi wakes, no trap)
+  csrs mie, t0
+  li s0, 0x2000000          # CLINT msip[0]; msip[1] at +4
+  csrr t0, mhartid
+  bnez t0, 2f
+  li t1, 1
+  sw t1, 4(s0)              # hart 0: poke hart 1
+1:
+  wfi
+  lw t1, 0(s0)
+  beqz t1, 1b
+  li t2, ${DATA}
+  ld t3, 0(t2)
+  li t4, 0x1ead
+  bne t3, t4, 1b
+${powerOff()}
+2:
+  wfi                       # hart 1: wait for the poke
+  lw t1, 4(s0)
+  beqz t1, 2b
+  sw zero, 4(s0)
+  li t2, ${DATA}
+  li t3, 0x1ead
+  sd t3, 0(t2)
+  li t1, 1
+  sw t1, 0(s0)              # poke hart 0 back
+3:
+  wfi
+  j 3b
+`,
+      { harts: 2, sliceInstructions: 1000 },
+    );
+    m.runFor(1_000_000);
+    expect(m.result?.reason).toBe('poweroff');
+    // The waits cost nothing: about one slice, hart 0 spinning after its poweroff write until the loop looks.
+    expect(m.instructions).toBeLessThan(1100);
+  });
+
   it('reboots on a guest reset: a new board, the images loaded again, the count of instructions going on', () => {
     const m = machine(`
   li t0, 0x100000

@@ -26,78 +26,78 @@ import {
 
 function mul(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  mul64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  mul64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function mulh(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  mulh64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  mulh64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function mulhsu(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  mulhsu64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  mulhsu64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function mulhu(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  mulhu64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  mulhu64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function div(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  div64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  div64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function divu(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  divu64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  divu64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function rem(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  rem64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  rem64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function remu(h: Hart, d: Decoded): void {
   const x = h.x;
-  const a = d.rs1 * 2;
-  const b = d.rs2 * 2;
-  remu64(x, d.rd * 2, x[a]!, x[a + 1]!, x[b]!, x[b + 1]!);
+  const a = d.rs1 << 1;
+  const b = d.rs2 << 1;
+  remu64(x, d.rd << 1, x[a]!, x[a | 1]!, x[b]!, x[b | 1]!);
 }
 
 function mulw(h: Hart, d: Decoded): void {
-  h.setX32(d.rd, Math.imul(h.x[d.rs1 * 2]!, h.x[d.rs2 * 2]!));
+  h.setX32(d.rd, Math.imul(h.x[d.rs1 << 1]!, h.x[d.rs2 << 1]!));
 }
 
 function divw(h: Hart, d: Decoded): void {
-  h.setX32(d.rd, div32(h.x[d.rs1 * 2]!, h.x[d.rs2 * 2]!));
+  h.setX32(d.rd, div32(h.x[d.rs1 << 1]!, h.x[d.rs2 << 1]!));
 }
 
 function divuw(h: Hart, d: Decoded): void {
-  h.setX32(d.rd, divu32(h.x[d.rs1 * 2]!, h.x[d.rs2 * 2]!));
+  h.setX32(d.rd, divu32(h.x[d.rs1 << 1]!, h.x[d.rs2 << 1]!));
 }
 
 function remw(h: Hart, d: Decoded): void {
-  h.setX32(d.rd, rem32(h.x[d.rs1 * 2]!, h.x[d.rs2 * 2]!));
+  h.setX32(d.rd, rem32(h.x[d.rs1 << 1]!, h.x[d.rs2 << 1]!));
 }
 
 function remuw(h: Hart, d: Decoded): void {
-  h.setX32(d.rd, remu32(h.x[d.rs1 * 2]!, h.x[d.rs2 * 2]!));
+  h.setX32(d.rd, remu32(h.x[d.rs1 << 1]!, h.x[d.rs2 << 1]!));
 }
 
 export const MULDIV_HANDLERS: Record<string, ExecuteHandler> = {
