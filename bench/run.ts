@@ -20,6 +20,8 @@
  *   M-mode measured in the same run (privilege-modes.ts).
  * - Runs are calibrated and rated in CPU time (process.cpuUsage): the
  *   machines this runs on are shared, and wall time counts other people's work.
+ * Then the interpreter-dispatch microbenchmarks, and the prototype translator
+ * to WebAssembly (wasm-translation.ts) next to the interpreter on one loop.
  * Without the cross compilers, an assembly version of the loops
  * (programs/cpu-loops.S, assembled by rvhv's own assembler) runs on rvhv
  * alone.
@@ -47,6 +49,7 @@ import {
 } from '@rvhv/guests';
 import { benchInterpreterDispatch } from './interpreter-dispatch.js';
 import { measurePrivilegeModes, type ModesResult } from './privilege-modes.js';
+import { benchWasmTranslation } from './wasm-translation.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const C_SOURCE = join(here, 'programs', 'cpu-loops.c');
@@ -265,6 +268,12 @@ function main(): void {
   for (const r of benchInterpreterDispatch(30_000_000)) {
     console.log(`${r.name.padEnd(14)} ${r.mips.toFixed(1).padStart(7)} MIPS  (${(r.instructions / r.cpuSeconds / 1e6).toFixed(1)} per CPU s)`);
   }
+  const w = benchWasmTranslation();
+  console.log('\nTranslation to WebAssembly (bench/wasm-translation.ts, a prototype), the integer mix loop, per CPU s');
+  console.log(
+    `interpreter ${w.interpreterMips.toFixed(1)} MIPS, translated ${w.translatedMips.toFixed(0)} MIPS ` +
+      `(${(w.translatedMips / w.interpreterMips).toFixed(1)}x); results ${w.agree ? 'agree' : 'DIFFER'}`,
+  );
 }
 
 main();

@@ -162,7 +162,7 @@ static void exercise_disk(void) {
 }
 
 static void exercise_timers(void) {
-  struct timespec res, t0, t1, t2;
+  struct timespec res = {0, 0}, t0, t1, t2;
   check(clock_getres(CLOCK_MONOTONIC, &res) == 0, "clock_getres(CLOCK_MONOTONIC) = %ld ns", res.tv_nsec);
   clock_gettime(CLOCK_MONOTONIC, &t0);
   struct timespec nap = {0, SLEEP_NS};
@@ -284,6 +284,9 @@ int main(int argc, char **argv) {
     say("FAIL: not PID 1: this program is a kernel's init (try: %s %s)", argv[0], CHILD_ARG);
     return 2;
   }
+  struct timespec boot;
+  clock_gettime(CLOCK_BOOTTIME, &boot);
+  say("kernel reached init after %.3f s (CLOCK_BOOTTIME)", seconds(&boot));
   mount_filesystems();
   print_system();
   exercise_disk();

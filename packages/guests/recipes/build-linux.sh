@@ -20,7 +20,8 @@
 #
 # Output in <out-dir>: Image (boot with OpenSBI fw_dynamic/fw_jump), vmlinux
 # (symbols, for debugging), System.map, config (the final .config), init
-# (the static init program), initramfs.list, build-info.txt, build.log.
+# (the static init program), initramfs.list, rvhv.config (the fragment as
+# merged), build-info.txt, build.log.
 set -euo pipefail
 
 out="${1:?usage: build-linux.sh <out-dir>}"

@@ -16,7 +16,7 @@ export type { UBootTarget, UBootFiles } from './third-party/u-boot.js';
 export { ensureLinux, prepareLinux, linuxCacheEntry, linuxFilesIn, linuxRecipeHash, LINUX_RECIPE_FILES, PREPARE_GUESTS_COMMAND } from './third-party/linux-recipe.js';
 export type { LinuxFiles, LinuxRecipeInputs, LinuxCacheOptions, PrepareLinuxOptions } from './third-party/linux-recipe.js';
 export { createTestDisk, testDiskPattern, testDiskHasInitPattern, readDiskBytes, TEST_DISK_BYTES, TEST_DISK_BLOCK, TEST_DISK_SIGNATURE } from './third-party/test-disk.js';
-export { parseInitReport, RVHV_INIT_FIRST_LINE, RVHV_INIT_ALL_OK, RVHV_INIT_POWER_OFF } from './third-party/init-report.js';
+export { parseInitReport, kernelTrouble, RVHV_INIT_FIRST_LINE, RVHV_INIT_ALL_OK, RVHV_INIT_POWER_OFF } from './third-party/init-report.js';
 export type { InitReport } from './third-party/init-report.js';
 export { runConsoleScript } from './third-party/console-script.js';
 export type { ConsoleEndpoint, ConsoleStep, ConsolePattern, ConsoleScriptResult } from './third-party/console-script.js';

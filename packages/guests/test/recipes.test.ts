@@ -12,6 +12,7 @@ import {
   LINUX_RECIPE_FILES,
   linuxCacheEntry,
   linuxRecipeHash,
+  kernelTrouble,
   parseInitReport,
   prepareLinux,
   PREPARE_GUESTS_COMMAND,
@@ -176,6 +177,16 @@ describe('init report', () => {
       cpusOnline: 2,
       diskBlock0: TEST_DISK_SIGNATURE,
     });
+  });
+
+  it('picks out kernel warnings, oopses and panics', () => {
+    const log = '[    0.1] ok line\r\n[    0.2] WARNING: CPU: 0 PID: 1 at mm/x.c:1\n[    0.3] Unable to handle kernel paging request at virtual address 0\n[    0.4] Kernel panic - not syncing: Attempted to kill init!\n';
+    expect(kernelTrouble(log)).toEqual([
+      '[    0.2] WARNING: CPU: 0 PID: 1 at mm/x.c:1',
+      '[    0.3] Unable to handle kernel paging request at virtual address 0',
+      '[    0.4] Kernel panic - not syncing: Attempted to kill init!',
+    ]);
+    expect(kernelTrouble(transcript)).toEqual([]);
   });
 
   it('knows a boot that never reached init', () => {

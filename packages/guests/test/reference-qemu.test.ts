@@ -10,6 +10,7 @@ import {
   ensureOpenSbi,
   ensureQemu,
   ensureUBoot,
+  kernelTrouble,
   qemuConsole,
   readDiskBytes,
   runConsoleScript,
@@ -79,6 +80,7 @@ describe.runIf(qemu.ok && firmware.fw_dynamic.ok && firmware.fw_jump.ok && linux
     const context = `${boot.transcript}\n${boot.stderr}`;
     expect(boot.exitCode, context).toBe(0);
     expect(boot.transcript).toMatch(/Linux version 6\.1\.\d+/);
+    expect(kernelTrouble(boot.transcript)).toEqual([]);
     expect(boot.report, context).toMatchObject({ started: true, finished: true, allOk: true, failed: [], skipped: [], cpusOnline: harts, diskBlock0: TEST_DISK_SIGNATURE });
     expect(boot.report.passed).toEqual(
       expect.arrayContaining([
@@ -96,5 +98,12 @@ describe.runIf(qemu.ok && firmware.fw_dynamic.ok && firmware.fw_jump.ok && linux
     expect(boot.transcript).toContain('rvhv-init: child: hello from pid');
     expect(testDiskHasInitPattern(disk)).toBe(true);
     expect(boot.firstLineSeconds).toBeGreaterThan(0);
+  });
+
+  it('without a disk: init says it skips the disk check, and the rest passes', async () => {
+    const boot = await bootLinuxOnQemu({ bios: bios('fw_dynamic'), kernel: found(linux).image, timeoutMs: 90_000 });
+    expect(boot.exitCode, boot.transcript).toBe(0);
+    expect(boot.report).toMatchObject({ allOk: true, failed: [], skipped: ['disk (/dev/vda: No such file or directory)'], diskBlock0: undefined });
+    expect(boot.report.passed).toContain('floating point results are exact');
   });
 });

@@ -14,6 +14,8 @@ export type { DisassemblyOptions, Address } from './disasm/index.js';
 export { Hart } from './hart/hart.js';
 export type { HartOptions, MisalignedPolicy, TrapHook, ExecuteHandler } from './hart/hart.js';
 export { CoherentMemory } from './hart/coherent-memory.js';
+export { registerFileAt, HART_STATE_BYTES, X_OFFSET, F_OFFSET } from './hart/register-file.js';
+export type { RegisterFile } from './hart/register-file.js';
 export { Exception, Interrupt, Privilege } from './hart/causes.js';
 export type { PrivilegeLevel } from './hart/causes.js';
 export { parseElf64, segmentData, sectionData, findSymbol } from './elf/parse-elf64.js';

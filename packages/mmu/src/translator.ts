@@ -50,7 +50,17 @@ import { CasResult, PteMemory, type TranslatorMemory } from './pte-memory.js';
 import { contextSalt, GLOBAL_ASID, PHYSICAL_ENTRY, Tlb } from './tlb.js';
 
 export const PAGE_SIZE = 4096;
-const PAGE_OFFSET = PAGE_SIZE - 1;
+
+/**
+ * The page geometry again, for the TLB fast paths: members of a file-local
+ * const enum are inlined as literals, where a module constant is a context
+ * load and a type check in V8's optimised code (and `va / 4096` with a
+ * literal becomes a multiplication).
+ */
+const enum Page {
+  size = 4096,
+  offset = 4095,
+}
 /** Physical addresses at or above 2^53 are not backed by anything (numbers stop being exact there). */
 export const PHYSICAL_LIMIT = 2 ** 53;
 
@@ -299,7 +309,7 @@ export class Translator {
   }
 
   private flushFirstStage(virt: number, vmid: number, va: number | undefined, asid: number | undefined): void {
-    const vpn = va === undefined ? NaN : Math.floor(va / PAGE_SIZE);
+    const vpn = va === undefined ? NaN : Math.floor(va / Page.size);
     const a = asid === undefined ? -1 : asid & 0xffff;
     this.fetchTlb.flushFirstStage(virt, vmid, vpn, a);
     this.loadTlb.flushFirstStage(virt, vmid, vpn, a);
@@ -318,14 +328,14 @@ export class Translator {
 
   /** Instruction fetch of the halfword/word at `va` (the caller splits fetches that cross a page). */
   translateFetch(va: number): number {
-    const vpn = Math.floor(va / PAGE_SIZE);
+    const vpn = Math.floor(va / Page.size);
     const t = this.fetchTlb;
     const i = (vpn ^ this.fetchSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.fetchCtx || c === this.fetchCtxGlobal) && ((t.perm[i]! >> this.fetchIndex) & 1) !== 0) {
         this.pageWide = 1;
-        return t.base[i]! + (va & PAGE_OFFSET);
+        return t.base[i]! + (va & Page.offset);
       }
     }
     return this.translate(va, Access.fetch, 2);
@@ -333,14 +343,14 @@ export class Translator {
 
   /** Explicit load of `width` bytes inside one page (MPRV applies). */
   translateLoad(va: number, width: number): number {
-    const vpn = Math.floor(va / PAGE_SIZE);
+    const vpn = Math.floor(va / Page.size);
     const t = this.loadTlb;
     const i = (vpn ^ this.dataSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
         this.pageWide = 1;
-        return t.base[i]! + (va & PAGE_OFFSET);
+        return t.base[i]! + (va & Page.offset);
       }
     }
     return this.translate(va, Access.load, width);
@@ -348,14 +358,14 @@ export class Translator {
 
   /** Explicit store/AMO/SC of `width` bytes inside one page (MPRV applies). */
   translateStore(va: number, width: number): number {
-    const vpn = Math.floor(va / PAGE_SIZE);
+    const vpn = Math.floor(va / Page.size);
     const t = this.storeTlb;
     const i = (vpn ^ this.dataSalt) & t.mask;
     if (t.vpn[i] === vpn) {
       const c = t.ctx[i];
       if ((c === this.dataCtx || c === this.dataCtxGlobal) && ((t.perm[i]! >> this.dataIndex) & 1) !== 0) {
         this.pageWide = 1;
-        return t.base[i]! + (va & PAGE_OFFSET);
+        return t.base[i]! + (va & Page.offset);
       }
     }
     return this.translate(va, Access.store, width);
@@ -390,7 +400,7 @@ export class Translator {
     const executeAsRead = (access & Access.executeAsRead) !== 0;
     const peek = (access & Access.peek) !== 0;
     const tlb = kind === AccessKind.fetch ? this.fetchTlb : kind === AccessKind.load ? this.loadTlb : this.storeTlb;
-    const vpn = Math.floor(va / PAGE_SIZE);
+    const vpn = Math.floor(va / Page.size);
     const index = this.permissionIndex(priv, virt);
     this.context(priv, virt);
     const ctx = this.ctxTag;
@@ -401,11 +411,11 @@ export class Translator {
       const i = slot;
       if (tlb.vpn[i] === vpn && (tlb.ctx[i] === ctx || tlb.ctx[i] === ctxGlobal) && ((tlb.perm[i]! >> index) & 1) !== 0) {
         this.pageWide = 1;
-        return tlb.base[i]! + (va & PAGE_OFFSET);
+        return tlb.base[i]! + (va & Page.offset);
       }
     }
 
-    const offset = va & PAGE_OFFSET;
+    const offset = va & Page.offset;
     let pa: number;
     let perm = PERM_ALL;
     let entryVirt = PHYSICAL_ENTRY;
@@ -449,7 +459,7 @@ export class Translator {
     const pmpPrivilege: PmpPrivilegeValue = priv === PRIV_M ? PmpPrivilege.machine : PmpPrivilege.supervisorOrUser;
     // HLVX: the supervisor physical memory attributes must grant both execute and read.
     const need = executeAsRead ? PMP_R | PMP_X : PMP_NEED[kind]!;
-    const page = pa - (pa & PAGE_OFFSET);
+    const page = pa - (pa & Page.offset);
     const granted = this.pmp.rangePermissions(page, page + PAGE_SIZE, pmpPrivilege);
     if (granted < 0) {
       // The deciding PMP entry covers only part of the page: check this access alone, and cache nothing.

@@ -45,3 +45,11 @@ export function parseInitReport(transcript: string): InitReport {
     diskBlock0: disk,
   };
 }
+
+/** Kernel log lines that mean something went wrong below user space, even when init reports all ok. */
+const KERNEL_TROUBLE = /WARNING:|BUG:|Oops|Kernel panic|Unable to handle kernel|rcu_sched self-detected stall|soft lockup/;
+
+/** The kernel log lines of a transcript that report a warning, bug, oops, panic or stall. */
+export function kernelTrouble(transcript: string): string[] {
+  return transcript.split(/\r?\n/).filter((line) => KERNEL_TROUBLE.test(line));
+}

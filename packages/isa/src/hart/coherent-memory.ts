@@ -9,6 +9,13 @@ const enum Page {
 }
 
 /**
+ * Told that decoded instructions were dropped: those of one page (its slots
+ * as {@link CoherentMemory.codeSlots} returned them), or of every page
+ * (undefined).
+ */
+export type CodeDropListener = (slots: readonly (Decoded | undefined)[] | undefined) => void;
+
+/**
  * The physical memory that all harts of a machine share, plus the state that
  * must be shared with it: the decoded-instruction cache (decode once per
  * physical page, dropped when the page is written — by any hart or by DMA)
@@ -26,7 +33,7 @@ export class CoherentMemory {
   /** How many harts hold a reservation (stores skip the reservation check when none does). */
   private reservationsHeld = 0;
   /** Called whenever decoded instructions are dropped (see {@link onCodeDropped}). */
-  private readonly codeDropListeners: (() => void)[] = [];
+  private readonly codeDropListeners: CodeDropListener[] = [];
 
   constructor(readonly physical: PhysicalMemory) {
     this.ram = physical.ram;
@@ -72,7 +79,7 @@ export class CoherentMemory {
   }
 
   /** Registers `listener` to be told whenever cached decoded instructions are dropped. */
-  onCodeDropped(listener: () => void): void {
+  onCodeDropped(listener: CodeDropListener): void {
     this.codeDropListeners.push(listener);
   }
 
@@ -92,9 +99,10 @@ export class CoherentMemory {
     const last = (offset + length - 1) >>> Page.shift;
     for (let p = first; p <= last; p++) {
       if (this.codePages[p] === 1) {
+        const slots = this.code[p];
         this.code[p] = undefined;
         this.codePages[p] = 0;
-        this.codeDropped();
+        this.codeDropped(slots);
       }
     }
   }
@@ -103,11 +111,11 @@ export class CoherentMemory {
   flushCode(): void {
     this.code.fill(undefined);
     this.codePages.fill(0);
-    this.codeDropped();
+    this.codeDropped(undefined);
   }
 
-  private codeDropped(): void {
-    for (const listener of this.codeDropListeners) listener();
+  private codeDropped(slots: readonly (Decoded | undefined)[] | undefined): void {
+    for (const listener of this.codeDropListeners) listener(slots);
   }
 
   reserve(hartIndex: number, paddr: number): void {

@@ -211,6 +211,8 @@ export class Hart {
   private readonly loadRam = new Float64Array(RamTlb.slots);
   private readonly storeTag = new Float64Array(RamTlb.slots).fill(NaN);
   private readonly storeRam = new Float64Array(RamTlb.slots);
+  /** Whether the RAM TLBs may hold entries (emptying them is skipped when not: it happens on every trap). */
+  private ramTlbFilled = false;
   /** -1 when misaligned accesses trap, else 0 (an alignment mask for the fast path; see {@link Hart.misaligned}). */
   private alignCheck = 0;
   private misalignedTrap = false;
@@ -219,8 +221,9 @@ export class Hart {
    * (NaN when none) read their decoded instruction straight from
    * `codeSlots`, the decoded-instruction slots (one per halfword) of the
    * RAM page it maps to (see {@link CoherentMemory.codeSlots}). It is set
-   * under the same conditions as the one-page fetch cache and emptied with
-   * it, and whenever the memory drops decoded instructions.
+   * by a fetch that the MMU translated for the whole page (or that needs no
+   * translation), and emptied with the RAM TLBs and whenever the memory
+   * drops the page's decoded instructions.
    */
   private codeVa = NaN;
   private codeSlots: readonly (Decoded | undefined)[] = NO_CODE;
@@ -243,7 +246,9 @@ export class Hart {
     this.ramView = options.memory.ram.view;
     this.readTimeSource = options.readTime ?? (() => Math.floor(this.cycles / 100));
     this.pc = this.nextPc = options.resetPc ?? 0x8000_0000;
-    options.memory.onCodeDropped(() => this.forgetCodePage());
+    options.memory.onCodeDropped((slots) => {
+      if (slots === undefined || slots === this.codeSlots) this.forgetCodePage();
+    });
     this.reset(this.pc);
   }
 
@@ -482,8 +487,11 @@ export class Hart {
 
   /** Empties the RAM TLBs and the code page (after a fence, an atp or PMP write, a mode or status change). */
   private dropPageCaches(): void {
-    this.loadTag.fill(NaN);
-    this.storeTag.fill(NaN);
+    if (this.ramTlbFilled) {
+      this.loadTag.fill(NaN);
+      this.storeTag.fill(NaN);
+      this.ramTlbFilled = false;
+    }
     this.forgetCodePage();
   }
 
@@ -555,6 +563,7 @@ export class Hart {
     const slot = ramTlbSlot(va);
     tags[slot] = va - low;
     offsets[slot] = off;
+    this.ramTlbFilled = true;
   }
 
   /**
@@ -904,6 +913,7 @@ export class Hart {
     while (i < n) {
       i++;
       this.cycles++;
+      this.pc = pc; // before the fetch: a fetch fault's epc is pc
       let d = slot >= 0 ? slots[slot] : undefined;
       if (d !== undefined) {
         this.insnSlot = slot;
@@ -921,7 +931,6 @@ export class Hart {
         else this.insn = d;
       }
       const fallThrough = pc + d.length;
-      this.pc = pc;
       this.nextPc = fallThrough;
       d.exec(this, d);
       const next = this.nextPc;

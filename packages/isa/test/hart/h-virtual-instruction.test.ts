@@ -204,8 +204,4 @@ describe('the exception is an illegal instruction when V=1 is not the reason', (
   it('for an unknown encoding in VS', () => {
     expect(attempt(makeHart(), 'VS', 0xffff_ffff)).toMatchObject(ILLEGAL);
   });
-
-  it('for SINVAL.VMA (Svinval is not implemented)', () => {
-    expect(attempt(makeHart(), 'VS', encode('sinval.vma'))).toMatchObject(ILLEGAL);
-  });
 });
