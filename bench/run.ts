@@ -46,6 +46,10 @@ import {
   QEMU_USER,
   readGuestFiles,
   toolAvailable,
+  bootLinuxOnRvhv,
+  ensureLinux,
+  ensureOpenSbi,
+  qemuLinuxBootSeconds,
 } from '@rvhv/guests';
 import { benchInterpreterDispatch } from './interpreter-dispatch.js';
 import { measurePrivilegeModes, type ModesResult } from './privilege-modes.js';
@@ -236,7 +240,7 @@ function printModes(result: ModesResult): void {
   console.log(`  two-stage vs single-stage (VS / S): ${result.vsOverS.toFixed(2)}; medians of ${result.rounds} alternating rounds`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // RVHV_BENCH_ASM=1 forces the assembly version (to check it on a machine that has the compilers).
   const haveBare = process.env['RVHV_BENCH_ASM'] !== '1' && toolAvailable(BARE_GCC);
   const withQemu = haveBare && toolAvailable(LINUX_GCC) && toolAvailable(QEMU_USER);
@@ -274,6 +278,39 @@ function main(): void {
     `interpreter ${w.interpreterMips.toFixed(1)} MIPS, translated ${w.translatedMips.toFixed(0)} MIPS ` +
       `(${(w.translatedMips / w.interpreterMips).toFixed(1)}x); results ${w.agree ? 'agree' : 'DIFFER'}`,
   );
+  await benchLinuxBoot();
 }
 
-main();
+/**
+ * Linux boot: seconds from start to the first line of rvhv-init, on rvhv and
+ * on Debian's qemu-system-riscv64, same kernel and firmware, same run.
+ */
+async function benchLinuxBoot(): Promise<void> {
+  console.log('\nLinux boot (OpenSBI fw_dynamic + the guests package kernel), seconds to the init program\'s first line');
+  const sbi = ensureOpenSbi('fw_dynamic');
+  const linux = ensureLinux();
+  if (!sbi.ok || !linux.ok) {
+    const missing = !sbi.ok ? sbi : !linux.ok ? linux : undefined;
+    console.log(`  skipped: missing ${missing?.missing} (${missing?.install})`);
+    return;
+  }
+  for (const harts of [1, 2]) {
+    try {
+      const rvhv = await bootLinuxOnRvhv({ bios: sbi.bin, kernel: linux.image, harts });
+      const rvhvSeconds = rvhv.firstLineSeconds;
+      let line = `  ${harts} hart(s): rvhv ${rvhvSeconds === undefined ? 'did not reach init' : `${rvhvSeconds.toFixed(2)} s`}`;
+      if (toolAvailable(QEMU_SYSTEM)) {
+        const qemuSeconds = await qemuLinuxBootSeconds({ bios: sbi.bin, kernel: linux.image, harts });
+        line += `, qemu-system-riscv64 ${qemuSeconds.toFixed(2)} s`;
+        if (rvhvSeconds !== undefined) line += `, rvhv/qemu time ratio ${(rvhvSeconds / qemuSeconds).toFixed(1)}`;
+      }
+      console.log(line);
+    } catch (e) {
+      console.log(`  ${harts} hart(s): failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+const QEMU_SYSTEM = 'qemu-system-riscv64';
+
+void main();
