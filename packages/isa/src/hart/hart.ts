@@ -756,8 +756,9 @@ export class Hart {
   /**
    * Physical address for an atomic access (LR/SC/AMO): misaligned atomics
    * raise the misaligned exception (the spec's choice when they are not
-   * supported), LR translates as a load and SC/AMOs as stores, and atomics
-   * are supported on RAM only (access fault elsewhere).
+   * supported), LR translates as a load and SC/AMOs as stores. This is the
+   * RAM path: outside RAM it raises an access fault, so LR/SC work on RAM
+   * only; AMOs to devices take the read-modify-write path in exec/atomic.ts.
    * Returns the RAM offset, or -1 after raising.
    */
   atomicOffset(va: number, width: 4 | 8, isLoadReserved: boolean): number {
